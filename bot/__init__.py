@@ -1,0 +1,1 @@
+"""Bandung–Braunschweig sister-city knowledge bot: answer engine, terminal and Discord front ends."""

@@ -1,0 +1,176 @@
+"""Compose a short, extractive, cited answer — or abstain. Shared by terminal and Discord."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot.answers import params
+from bot.answers.model import Answer, Evidence, Quote, SourceRef
+from bot.answers.question import Kind, kind_of, satisfies
+from indexer.index import SearchIndex
+from indexer.passages import Passage
+from indexer.query import Query, QueryAnalyzer
+from indexer.sentences import split_sentences
+
+MAX_QUESTION_CHARS = 500
+_MENTION = re.compile(r"<(@[!&]?|#)\d+>|@(everyone|here)\b")
+_INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Cn"}
+
+
+def clean_question(text: str) -> str:
+    """Drop Discord mentions, control and invisible characters; collapse whitespace."""
+    text = _MENTION.sub(" ", text)
+    text = "".join(" " if unicodedata.category(c) in _INVISIBLE else c for c in text)
+    return " ".join(text.split())
+
+
+@dataclass
+class _Candidate:
+    passage: Passage
+    score: float
+    coverage: float
+    adjusted: float = 0.0
+
+
+class AnswerEngine:
+    """Answers questions from one SearchIndex. Cheap to call; keeps small per-passage caches."""
+
+    def __init__(self, index: SearchIndex) -> None:
+        self.index = index
+        self.analyzer = QueryAnalyzer(index)
+        self._terms: dict[str, frozenset[str]] = {}
+        self._sentences: dict[str, list[tuple[str, frozenset[str]]]] = {}
+
+    def ask(self, question: str, language: str | None = None, locale: str | None = None
+            ) -> Answer:
+        """Answer `question`. `language` forces the reply language; `locale` (e.g. Discord's
+        'de' or 'id') is used when the question's language is unclear."""
+        fallback = _locale_language(locale)
+        text = clean_question(question)
+        if not text:
+            return Answer(question, language or fallback, True, reason="empty")
+        if len(text) > MAX_QUESTION_CHARS:
+            return Answer(question, language or fallback, True, reason="too_long")
+        query = self.analyzer.analyze(text, language, fallback)
+        if not query.words:
+            return self._abstain(question, query, "no_content")
+        candidates = self._candidates(query)
+        if not candidates:
+            return self._abstain(question, query, "weak_evidence")
+        best = max(candidates, key=lambda c: c.coverage)
+        if best.coverage < params.MIN_COVERAGE or candidates[0].score < params.MIN_SCORE:
+            return self._abstain(question, query, "weak_evidence")
+        return self._compose(question, query, candidates)
+
+    # -- retrieval ------------------------------------------------------------------------
+
+    def _candidates(self, query: Query) -> list[_Candidate]:
+        hits = self.index.search(query.terms, k=params.RETRIEVE)
+        total = sum(w.weight for w in query.words) or 1.0
+        result = []
+        for passage, score in hits:
+            terms = self._passage_terms(passage)
+            covered = sum(w.weight for w in query.words if w.matches(terms)) / total
+            factor = 1.0 if passage.language == query.language else params.OTHER_LANGUAGE_FACTOR
+            result.append(_Candidate(passage, score, covered,
+                                     score * factor * (0.5 + 0.5 * covered)))
+        return result
+
+    def _passage_terms(self, passage: Passage) -> frozenset[str]:
+        terms = self._terms.get(passage.id)
+        if terms is None:
+            tok = self.index.tokenizer
+            terms = frozenset(tok.tokens(f"{passage.title}\n{passage.heading}\n{passage.text}",
+                                         passage.language))
+            self._terms[passage.id] = terms
+        return terms
+
+    def _sentences_of(self, passage: Passage) -> list[tuple[str, frozenset[str]]]:
+        cached = self._sentences.get(passage.id)
+        if cached is None:
+            tok = self.index.tokenizer
+            cached = [(s, frozenset(tok.tokens(s, passage.language)))
+                      for s in split_sentences(passage.text)]
+            self._sentences[passage.id] = cached
+        return cached
+
+    # -- composition ----------------------------------------------------------------------
+
+    def _compose(self, question: str, query: Query, candidates: list[_Candidate]) -> Answer:
+        ranked = sorted(candidates, key=lambda c: (-c.adjusted, c.passage.id))
+        top = ranked[0].adjusted
+        own = [c for c in ranked if c.passage.language == query.language
+               and c.coverage >= params.MIN_COVERAGE and c.adjusted >= 0.5 * top]
+        pool = (own or ranked)[: params.CANDIDATE_PASSAGES]
+        kind = kind_of(question)
+        total = sum(w.weight for w in query.words) or 1.0
+        scored = []
+        for rank, cand in enumerate(pool):
+            for position, (sentence, terms) in enumerate(self._sentences_of(cand.passage)):
+                info = sum(w.weight for w in query.words if w.matches(terms)) / total
+                if info == 0:
+                    continue
+                value = (info + params.TYPE_BONUS * satisfies(kind, sentence)
+                         + params.PASSAGE_PRIOR * cand.adjusted / top)
+                scored.append((value, rank, position, sentence, terms, cand))
+        if not scored:
+            return self._abstain(question, query, "weak_evidence")
+        scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+        chosen = [scored[0]]
+        length = len(scored[0][3])
+        for item in scored[1:]:
+            if len(chosen) >= params.MAX_SENTENCES:
+                break
+            if item[0] < params.EXTRA_SENTENCE_SHARE * scored[0][0]:
+                break
+            if length + len(item[3]) > params.MAX_ANSWER_CHARS:
+                continue
+            if any(_redundant(item[4], other[4]) for other in chosen):
+                continue
+            chosen.append(item)
+            length += len(item[3])
+        chosen.sort(key=lambda item: (item[1], item[2]))
+        return self._answer(question, query, chosen, pool)
+
+    def _answer(self, question: str, query: Query, chosen: list, pool: list[_Candidate]
+                ) -> Answer:
+        numbers: dict[str, int] = {}
+        quotes = []
+        for _, _, _, sentence, _, cand in chosen:
+            refs = []
+            for source_id in cand.passage.sources:
+                refs.append(numbers.setdefault(source_id, len(numbers) + 1))
+            quotes.append(Quote(sentence, cand.passage.id, tuple(refs), cand.passage.confidence))
+        sources = tuple(
+            SourceRef(n, sid, self.index.sources[sid].title, self.index.sources[sid].url)
+            for sid, n in numbers.items() if sid in self.index.sources)
+        used = list(dict.fromkeys(item[5].passage.id for item in chosen))
+        evidence = tuple(
+            Evidence(c.passage.id, c.passage.title, c.passage.heading, c.passage.text,
+                     c.passage.language, round(c.score, 3))
+            for pid in used for c in pool if c.passage.id == pid)
+        languages = {item[5].passage.language for item in chosen}
+        answer_language = None if languages == {query.language} else sorted(languages)[0]
+        return Answer(question, query.language, False, tuple(quotes), sources, evidence,
+                      answer_language)
+
+    def _abstain(self, question: str, query: Query, reason: str) -> Answer:
+        topics = [d["title"] for d in self.index.documents if d["language"] == query.language]
+        return Answer(question, query.language, True, suggestions=tuple(topics[:8]),
+                      reason=reason)
+
+
+def _redundant(a: frozenset[str], b: frozenset[str]) -> bool:
+    if not a or not b:
+        return False
+    return len(a & b) / min(len(a), len(b)) > 0.8
+
+
+def _locale_language(locale: str | None) -> str:
+    if locale:
+        code = str(locale).split("-")[0].lower()
+        if code in ("en", "id", "de"):
+            return code
+    return "en"

@@ -1,0 +1,59 @@
+"""What the answer engine returns to the terminal and Discord front ends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    number: int
+    id: str
+    title: str
+    url: str | None
+
+    def to_json(self) -> dict[str, object]:
+        return {"id": self.id, "title": self.title, "url": self.url}
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One sentence of the answer, exactly as it stands in passage `passage_id`."""
+
+    text: str
+    passage_id: str
+    sources: tuple[int, ...]  # numbers into Answer.sources
+    confidence: str | None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    passage_id: str
+    title: str
+    heading: str
+    text: str
+    language: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    language: str  # the asker's language; replies and labels use it
+    abstained: bool
+    quotes: tuple[Quote, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    answer_language: str | None = None  # language of the quoted text, if not the asker's
+    suggestions: tuple[str, ...] = ()  # topics the bot knows, offered on abstention
+    reason: str = ""  # why it abstained ("empty", "too long", "weak evidence")
+    notes: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return " ".join(q.text for q in self.quotes)
+
+    @property
+    def hedged(self) -> bool:
+        """True if a quoted fact rests on one source or is disputed."""
+        return any(q.confidence in ("S1", "U") for q in self.quotes)

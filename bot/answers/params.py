@@ -1,0 +1,23 @@
+"""Every threshold and weight of answer composition, in one place.
+
+They were chosen on the project's regression set (eval/questions.jsonl) with
+`python -m bot eval --sweep`, never tuned to single questions. Change them only with a new sweep.
+"""
+
+# Abstain unless some top passage covers at least this share of the question's information
+# (sum of idf of the question words it contains / sum of idf of all question words).
+MIN_COVERAGE = 0.55
+# ... and its BM25 score reaches this much (guards against one-word matches of common terms).
+MIN_SCORE = 3.0
+# How many BM25 hits are considered, and how many passages sentences are drawn from.
+RETRIEVE = 40
+CANDIDATE_PASSAGES = 6
+# A passage in another language than the asker's counts this much of its score.
+OTHER_LANGUAGE_FACTOR = 0.75
+# Sentence scoring: share of question information in the sentence, plus bonuses.
+TYPE_BONUS = 0.35  # the sentence has what the question type asks for (a date for "when")
+PASSAGE_PRIOR = 0.3  # weight of the passage's normalised retrieval score
+# A second or third sentence is added only if it scores this share of the best one.
+EXTRA_SENTENCE_SHARE = 0.75
+MAX_SENTENCES = 3
+MAX_ANSWER_CHARS = 900

@@ -1,0 +1,66 @@
+"""What kind of answer a question wants, from its question words (en, id, de)."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    WHEN = "when"
+    WHO = "who"
+    WHERE = "where"
+    HOW_MANY = "how_many"
+    HOW_TO = "how_to"
+    LIST = "list"
+    WHAT = "what"
+
+
+_PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
+    (Kind.HOW_MANY, re.compile(r"\b(how (many|much)|berapa( banyak| jumlah)?|wie (viele?|hoch|groß)"
+                               r"|jumlah|anzahl)\b", re.I)),
+    (Kind.WHEN, re.compile(r"\b(when|what (year|date)|which year|since when|kapan|tahun berapa|"
+                           r"sejak kapan|tanggal berapa|wann|seit wann|in welchem jahr|welches "
+                           r"datum|year|tahun|jahr)\b", re.I)),
+    (Kind.WHO, re.compile(r"\b(who|whom|whose|siapa|wer|wem|wen|welche[rs]? person)\b", re.I)),
+    (Kind.WHERE, re.compile(r"\b(where|di ?mana|ke ?mana|wo|wohin|woher|address|alamat|adresse)\b",
+                            re.I)),
+    (Kind.HOW_TO, re.compile(r"\b(how (do|can|to|should)|cara|bagaimana (cara|saya|kami)|"
+                             r"langkah|syarat|wie (kann|können|bekomme|erhalte|melde)|"
+                             r"requirements?|apply|daftar|mendaftar|voraussetzung\w*|contact|"
+                             r"kontak|hubungi|ansprechpartner|take part|ikut|mitmachen|"
+                             r"teilnehmen)\b", re.I)),
+    (Kind.LIST, re.compile(r"\b(which|what) (\w+ )?(programs|programmes|fields|cities|sister cities"
+                           r"|activities|areas)\b|\b(apa saja|bidang apa|sebutkan|welche \w+n\b)",
+                           re.I)),
+]
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_NUMBER = re.compile(r"\d")
+_NAME = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:\s+[A-ZÄÖÜ][a-zäöüß.]+)+")
+_PLACE = re.compile(r"\b(Jl\.|Jalan|street|Straße|Platz|museum|Museum|in [A-Z][a-z]+)")
+_STEPS = re.compile(r"\b(must|need|register|contact|ask|apply|requires?|harus|perlu|daftar|"
+                    r"hubungi|syarat|wenden|benötigt|anmelden|muss|brauchen)\b", re.I)
+
+
+def kind_of(question: str) -> Kind:
+    for kind, pattern in _PATTERNS:
+        if pattern.search(question):
+            return kind
+    return Kind.WHAT
+
+
+def satisfies(kind: Kind, sentence: str) -> bool:
+    """Does the sentence contain the sort of thing the question asks for?"""
+    if kind is Kind.WHEN:
+        return bool(_YEAR.search(sentence))
+    if kind is Kind.HOW_MANY:
+        return bool(_NUMBER.search(sentence))
+    if kind is Kind.WHO:
+        return bool(_NAME.search(sentence))
+    if kind is Kind.WHERE:
+        return bool(_PLACE.search(sentence))
+    if kind is Kind.HOW_TO:
+        return bool(_STEPS.search(sentence))
+    if kind is Kind.LIST:
+        return sentence.count(",") >= 2
+    return False

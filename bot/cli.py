@@ -1,0 +1,97 @@
+"""The `python -m bot` / `sistercity` command line.
+
+    ask "QUESTION" [--language en|id|de] [--json]      one answer
+    ask --json --batch FILE                            one JSON answer per input line
+    index [--dry-run]                                  validate the corpus and (re)build the index
+    programs [--field F] [--status S] [--json]         list program records
+    demo                                               sample questions in three languages
+    eval FILE [--sweep]                                score answers against a question file
+    run | sync                                         the Discord bot (needs DISCORD_TOKEN)
+
+Every command takes --corpus DIR and --index PATH. Heavy modules are imported per command, so
+`ask` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = REPO / "corpus"
+DEFAULT_INDEX = REPO / ".index"
+USAGE_ERROR = 2
+
+log = logging.getLogger("bot")
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called: one line to stderr, exit status 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder")
+    common.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index folder")
+    common.add_argument("-v", "--verbose", action="store_true", help="log more")
+
+    parser = argparse.ArgumentParser(prog="sistercity", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ask = sub.add_parser("ask", parents=[common], help="answer a question")
+    ask.add_argument("question", nargs="?", help="the question (omit with --batch)")
+    ask.add_argument("--language", choices=["en", "id", "de"], help="answer in this language")
+    ask.add_argument("--json", action="store_true", help="print JSON")
+    ask.add_argument("--batch", type=Path, help="JSONL file of {question, id?, language?}")
+
+    index = sub.add_parser("index", parents=[common], help="validate corpus and build index")
+    index.add_argument("--dry-run", action="store_true", help="validate and show the changes only")
+
+    programs = sub.add_parser("programs", parents=[common], help="list program records")
+    programs.add_argument("--field", help="e.g. culture, education, trade")
+    programs.add_argument("--status", choices=["active", "completed", "proposed", "unknown"])
+    programs.add_argument("--json", action="store_true", help="print JSON")
+
+    sub.add_parser("demo", parents=[common], help="answer sample questions in three languages")
+
+    evaluate = sub.add_parser("eval", parents=[common], help="score answers on a question file")
+    evaluate.add_argument("files", type=Path, nargs="+", help="JSONL question files")
+    evaluate.add_argument("--quiet", action="store_true", help="summary only")
+    evaluate.add_argument("--sweep", action="store_true", help="try abstention thresholds")
+
+    sub.add_parser("run", parents=[common], help="start the Discord bot")
+    sub.add_parser("sync", parents=[common], help="sync slash commands globally and exit")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    try:
+        if args.command == "ask":
+            from bot.commands import ask
+            return ask.run(args)
+        if args.command == "index":
+            from bot.commands import index
+            return index.run(args)
+        if args.command == "programs":
+            from bot.commands import programs
+            return programs.run(args)
+        if args.command == "demo":
+            from bot.commands import demo
+            return demo.run(args)
+        if args.command == "eval":
+            from bot.evaluation import cli
+            return cli.run(args)
+        from bot.commands import discord_run
+        return discord_run.run(args)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return USAGE_ERROR
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,140 @@
+"""BM25 Okapi scored through an inverted index.
+
+rank-bm25's `BM25Okapi` defines the scores; it scans every passage for every query term.
+Here each term keeps a postings list (passage ids and the term's precomputed BM25 weight in
+each), so a query touches only the postings of its own terms. The weights are computed with
+the same floating-point operations, in the same order, as `BM25Okapi.get_scores`, and summed
+per passage in query-term order, so the scores are bit-identical (tests check this).
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+Floats = npt.NDArray[np.float64]
+Ints = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class BM25Params:
+    k1: float = 1.5
+    b: float = 0.75
+    epsilon: float = 0.25
+
+
+class BM25Index:
+    """Postings in CSR form: term t's passages are doc_ids[indptr[t]:indptr[t+1]]."""
+
+    def __init__(self, vocabulary: dict[str, int], indptr: Ints, doc_ids: npt.NDArray[np.int32],
+                 weights: Floats, doc_len: Ints, idf: Floats, params: BM25Params,
+                 avgdl: float) -> None:
+        self.vocabulary = vocabulary
+        self.indptr = indptr
+        self.doc_ids = doc_ids
+        self.weights = weights
+        self.doc_len = doc_len
+        self.idf = idf
+        self.params = params
+        self.avgdl = avgdl
+
+    @property
+    def size(self) -> int:
+        return len(self.doc_len)
+
+    @classmethod
+    def build(cls, documents: Iterable[Sequence[str]], params: BM25Params | None = None
+              ) -> BM25Index:
+        """Index tokenized passages (any iterable; it is read once)."""
+        params = params or BM25Params()
+        vocabulary: dict[str, int] = {}
+        df: list[int] = []
+        term_col, doc_col, tf_col = array("q"), array("i"), array("q")
+        lengths = array("q")
+        for doc_id, tokens in enumerate(documents):
+            lengths.append(len(tokens))
+            counts: dict[int, int] = {}
+            for token in tokens:
+                term = vocabulary.get(token)
+                if term is None:
+                    term = vocabulary[token] = len(vocabulary)
+                    df.append(0)
+                counts[term] = counts.get(term, 0) + 1
+            for term, tf in counts.items():
+                df[term] += 1
+                term_col.append(term)
+                doc_col.append(doc_id)
+                tf_col.append(tf)
+        if not lengths:
+            raise ValueError("cannot build a BM25 index over no passages")
+
+        doc_len = np.frombuffer(lengths, dtype=np.int64).copy()
+        avgdl = int(doc_len.sum()) / len(doc_len)
+        idf = _okapi_idf(df, len(doc_len), params.epsilon)
+
+        terms = np.frombuffer(term_col, dtype=np.int64)
+        order = np.argsort(terms, kind="stable")  # keeps passages ascending within a term
+        doc_ids = np.frombuffer(doc_col, dtype=np.int32)[order]
+        tfs = np.frombuffer(tf_col, dtype=np.int64)[order]
+        del term_col, doc_col, tf_col
+        indptr = np.zeros(len(vocabulary) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(terms, minlength=len(vocabulary)), out=indptr[1:])
+
+        norm = params.k1 * (1 - params.b + params.b * doc_len / avgdl)
+        term_idf = np.repeat(idf, np.diff(indptr))
+        weights = term_idf * (tfs * (params.k1 + 1) / (tfs + norm[doc_ids]))
+        return cls(vocabulary, indptr, doc_ids, weights, doc_len, idf, params, avgdl)
+
+    def scores(self, query: Sequence[str]) -> Floats:
+        """Dense scores, equal to `BM25Okapi(corpus).get_scores(query)`."""
+        ids, weights = self._postings(query)
+        if not len(ids):
+            return np.zeros(self.size)
+        return np.bincount(ids, weights=weights, minlength=self.size)
+
+    def top(self, query: Sequence[str], k: int) -> list[tuple[int, float]]:
+        """The k best (passage, score) pairs: highest score first, lower passage id on ties."""
+        scores = self.scores(query)
+        candidates = np.flatnonzero(scores > 0)
+        if len(candidates) > k:
+            kth = np.argpartition(-scores[candidates], k - 1)[:k]
+            cutoff = scores[candidates[kth]].min()
+            candidates = candidates[scores[candidates] >= cutoff]
+        order = np.lexsort((candidates, -scores[candidates]))[:k]
+        return [(int(candidates[i]), float(scores[candidates[i]])) for i in order]
+
+    def document_frequency(self, term: str) -> int:
+        t = self.vocabulary.get(term)
+        return 0 if t is None else int(self.indptr[t + 1] - self.indptr[t])
+
+    def term_idf(self, term: str) -> float | None:
+        t = self.vocabulary.get(term)
+        return None if t is None else float(self.idf[t])
+
+    def _postings(self, query: Sequence[str]) -> tuple[npt.NDArray[np.int32], Floats]:
+        slices = []
+        for token in query:
+            t = self.vocabulary.get(token)
+            if t is not None:
+                slices.append(slice(int(self.indptr[t]), int(self.indptr[t + 1])))
+        if not slices:
+            return np.empty(0, dtype=np.int32), np.empty(0)
+        if len(slices) == 1:
+            return self.doc_ids[slices[0]], self.weights[slices[0]]
+        return (np.concatenate([self.doc_ids[s] for s in slices]),
+                np.concatenate([self.weights[s] for s in slices]))
+
+
+def _okapi_idf(df: list[int], corpus_size: int, epsilon: float) -> Floats:
+    """idf exactly as BM25Okapi._calc_idf: terms in first-seen order, negatives floored."""
+    idf = [math.log(corpus_size - freq + 0.5) - math.log(freq + 0.5) for freq in df]
+    idf_sum = 0.0
+    for value in idf:
+        idf_sum += value
+    eps = epsilon * (idf_sum / len(idf))
+    return np.array([eps if value < 0 else value for value in idf], dtype=np.float64)

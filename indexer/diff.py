@@ -1,0 +1,73 @@
+"""What a rebuild would change: items added, removed and changed, by kind."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from indexer.corpus import Corpus
+from indexer.index import SearchIndex, corpus_data
+from indexer.passages import passages
+
+KINDS = ("documents", "passages", "programs", "glossary")
+
+
+@dataclass(frozen=True)
+class Change:
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+
+def _digest(value: Any) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True, ensure_ascii=False).encode()
+                          ).hexdigest()
+
+
+def fingerprints(data: dict[str, Any], passage_rows: list[dict[str, Any]]
+                 ) -> dict[str, dict[str, str]]:
+    """id → content digest for each kind of item."""
+    return {
+        "documents": {d["id"]: _digest({k: v for k, v in d.items() if k != "path"})
+                      for d in data["documents"]},
+        "passages": {p["id"]: _digest(p) for p in passage_rows},
+        "programs": {p["id"]: _digest(p) for p in data["programs"]},
+        "glossary": {g["concept"]: _digest(g) for g in data["glossary"]},
+    }
+
+
+def of_index(index: SearchIndex | None) -> dict[str, dict[str, str]]:
+    if index is None:
+        return {kind: {} for kind in KINDS}
+    data = {"documents": index.documents,
+            "programs": [p.model_dump(mode="json") for p in index.programs],
+            "glossary": [g.model_dump(mode="json") for g in index.glossary]}
+    return fingerprints(data, [p.to_json() for p in index.passages])
+
+
+def of_corpus(corpus: Corpus) -> dict[str, dict[str, str]]:
+    return fingerprints(corpus_data(corpus), [p.to_json() for p in passages(corpus)])
+
+
+def compare(old: dict[str, dict[str, str]], new: dict[str, dict[str, str]]) -> dict[str, Change]:
+    result = {}
+    for kind in KINDS:
+        before, after = old.get(kind, {}), new.get(kind, {})
+        result[kind] = Change(
+            added=sorted(after.keys() - before.keys()),
+            removed=sorted(before.keys() - after.keys()),
+            changed=sorted(k for k in before.keys() & after.keys() if before[k] != after[k]),
+        )
+    return result
+
+
+def summary(changes: dict[str, Change]) -> list[str]:
+    """One line per kind: 'passages: +3 −1 ~2'."""
+    return [f"{kind}: +{len(c.added)} −{len(c.removed)} ~{len(c.changed)}"
+            for kind, c in changes.items()]

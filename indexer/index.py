@@ -1,0 +1,180 @@
+"""The search index: passages, their BM25 postings, and the corpus data the front ends show."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from indexer.bm25 import BM25Index, BM25Params
+from indexer.corpus import Corpus, fingerprint, load_corpus
+from indexer.errors import CorpusError, IndexFileError
+from indexer.models import GlossaryEntry, ProgramRecord, Source, TimelineEvent
+from indexer.passages import Passage, passages
+from indexer.store import current_build, read_build, read_manifest, write_build
+from indexer.text import Tokenizer, TokenizerConfig
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    documents: int
+    passages: int
+    programs: int
+    glossary_terms: int
+    built_at: str
+    corpus_fingerprint: str
+
+
+class SearchIndex:
+    """Everything a query needs, loaded from disk without re-tokenizing the corpus."""
+
+    def __init__(self, bm25: BM25Index, passages: list[Passage], corpus_data: dict[str, Any],
+                 manifest: dict[str, Any], tokenizer: Tokenizer | None = None) -> None:
+        self.bm25 = bm25
+        self.passages = passages
+        self.manifest = manifest
+        self.tokenizer = tokenizer or Tokenizer()
+        self.sources = {s["id"]: Source.model_validate(s) for s in corpus_data["sources"]}
+        self.programs = [ProgramRecord.model_validate(p) for p in corpus_data["programs"]]
+        self.glossary = [GlossaryEntry.model_validate(g) for g in corpus_data["glossary"]]
+        self.timeline = [TimelineEvent.model_validate(t) for t in corpus_data["timeline"]]
+        self.documents: list[dict[str, Any]] = corpus_data["documents"]
+
+    @property
+    def stats(self) -> IndexStats:
+        return IndexStats(
+            documents=len(self.documents), passages=len(self.passages),
+            programs=len(self.programs), glossary_terms=len(self.glossary),
+            built_at=self.manifest.get("built_at", "?"),
+            corpus_fingerprint=self.manifest.get("corpus_fingerprint", ""),
+        )
+
+    @property
+    def corpus_date(self) -> str:
+        """The newest `updated` date of the corpus documents."""
+        dates = [d["updated"] for d in self.documents if d.get("updated")]
+        return max(dates) if dates else self.manifest.get("built_at", "")[:10]
+
+    def search(self, terms: list[str], k: int = 20) -> list[tuple[Passage, float]]:
+        return [(self.passages[i], score) for i, score in self.bm25.top(terms, k)]
+
+    # -- building -----------------------------------------------------------------------
+
+    @classmethod
+    def build(cls, corpus: Corpus, tokenizer: Tokenizer | None = None,
+              params: BM25Params | None = None) -> SearchIndex:
+        tokenizer = tokenizer or Tokenizer()
+        items = list(passages(corpus))
+        if not items:
+            raise CorpusError([])
+        bm25 = BM25Index.build(
+            (tokenizer.tokens(f"{p.title}\n{p.heading}\n{p.text}", p.language) for p in items),
+            params)
+        manifest = {
+            "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "corpus_fingerprint": corpus.fingerprint,
+            "tokenizer": tokenizer.config.to_dict(),
+            "bm25": {"k1": bm25.params.k1, "b": bm25.params.b, "epsilon": bm25.params.epsilon,
+                     "avgdl": bm25.avgdl},
+            "counts": {"passages": len(items), "documents": len(corpus.documents),
+                       "programs": len(corpus.programs), "terms": len(bm25.vocabulary)},
+        }
+        return cls(bm25, items, corpus_data(corpus), manifest, tokenizer)
+
+    def save(self, root: Path) -> Path:
+        arrays = {"indptr": self.bm25.indptr, "doc_ids": self.bm25.doc_ids,
+                  "weights": self.bm25.weights, "doc_len": self.bm25.doc_len,
+                  "idf": self.bm25.idf}
+        vocabulary = sorted(self.bm25.vocabulary, key=self.bm25.vocabulary.__getitem__)
+        corpus = {"sources": [s.model_dump(mode="json") for s in self.sources.values()],
+                  "programs": [p.model_dump(mode="json") for p in self.programs],
+                  "glossary": [g.model_dump(mode="json") for g in self.glossary],
+                  "timeline": [t.model_dump(mode="json") for t in self.timeline],
+                  "documents": self.documents}
+        return write_build(root, arrays, {"vocabulary": vocabulary, "corpus": corpus},
+                           {"passages": [p.to_json() for p in self.passages]}, self.manifest)
+
+    @classmethod
+    def load(cls, root: Path, tokenizer: Tokenizer | None = None) -> SearchIndex:
+        """Load a saved index; raise IndexFileError if it is missing, damaged or foreign."""
+        folder = current_build(root)
+        manifest = read_manifest(folder)
+        arrays, jsons, lines = read_build(folder, manifest)
+        try:
+            vocabulary = {term: i for i, term in enumerate(jsons["vocabulary"])}
+            p = manifest["bm25"]
+            bm25 = BM25Index(vocabulary, arrays["indptr"], arrays["doc_ids"], arrays["weights"],
+                             arrays["doc_len"], arrays["idf"],
+                             BM25Params(p["k1"], p["b"], p["epsilon"]), p["avgdl"])
+            items = [Passage.from_json(row) for row in lines["passages"]]
+            _check_shapes(bm25, items)
+            return cls(bm25, items, jsons["corpus"], manifest, tokenizer)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise IndexFileError(f"the index in {folder} is inconsistent ({exc}); rebuild it "
+                                 "with `python -m bot index`") from None
+
+
+def _check_shapes(bm25: BM25Index, items: list[Passage]) -> None:
+    n_terms, n_docs = len(bm25.vocabulary), len(items)
+    if (bm25.indptr.shape != (n_terms + 1,) or bm25.doc_len.shape != (n_docs,)
+            or bm25.idf.shape != (n_terms,) or bm25.doc_ids.shape != bm25.weights.shape
+            or int(bm25.indptr[-1]) != len(bm25.doc_ids)
+            or (len(bm25.doc_ids) and int(np.max(bm25.doc_ids)) >= n_docs)):
+        raise ValueError("array shapes do not match the passages and vocabulary")
+
+
+def corpus_data(corpus: Corpus) -> dict[str, Any]:
+    return {
+        "sources": [s.model_dump(mode="json") for s in corpus.sources.values()],
+        "programs": [p.model_dump(mode="json") for p in corpus.programs],
+        "glossary": [g.model_dump(mode="json") for g in corpus.glossary],
+        "timeline": [t.model_dump(mode="json") for t in corpus.timeline],
+        "documents": [{**d.meta.model_dump(mode="json"), "path": d.path}
+                      for d in corpus.documents],
+    }
+
+
+def is_current(index: SearchIndex, corpus_root: Path) -> bool:
+    """True when the index was built from this corpus with this tokenizer."""
+    return (index.manifest.get("corpus_fingerprint") == fingerprint(corpus_root)
+            and index.manifest.get("tokenizer") == TokenizerConfig().to_dict())
+
+
+def build_and_save(corpus_root: Path, index_root: Path) -> tuple[SearchIndex, float]:
+    """Validate the corpus, build and save the index. Raises CorpusError on a bad corpus."""
+    started = time.perf_counter()
+    corpus = load_corpus(corpus_root)
+    index = SearchIndex.build(corpus)
+    index.save(index_root)
+    return index, time.perf_counter() - started
+
+
+def ensure_index(corpus_root: Path, index_root: Path) -> SearchIndex:
+    """Load the index, rebuilding it first when it is missing, damaged or stale.
+
+    A stale index is kept (with a warning) if the corpus is now invalid, so a broken corpus
+    file never takes answers away. Raises CorpusError or IndexFileError when nothing usable
+    exists.
+    """
+    try:
+        index = SearchIndex.load(index_root)
+    except IndexFileError as exc:
+        log.warning("index not usable (%s); building it from %s", exc, corpus_root)
+        return build_and_save(corpus_root, index_root)[0]
+    if is_current(index, corpus_root):
+        return index
+    try:
+        fresh, seconds = build_and_save(corpus_root, index_root)
+    except CorpusError as exc:
+        log.error("corpus changed but is invalid; still serving the previous index.\n%s",
+                  exc.report(limit=10))
+        return index
+    log.info("corpus changed; rebuilt the index in %.2f s", seconds)
+    return fresh

@@ -1,0 +1,67 @@
+"""Cut the corpus into citable passages: paragraphs of documents, program records, timeline events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+
+from indexer.corpus import Corpus
+from indexer.models import LANGUAGES
+
+TIMELINE_TITLE = {"en": "Timeline of the partnership", "id": "Linimasa kemitraan",
+                  "de": "Zeittafel der Partnerschaft"}
+TAKE_PART = {"en": "How to take part", "id": "Cara ikut serta", "de": "So machen Sie mit"}
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A paragraph-sized piece of the corpus that an answer can quote and cite."""
+
+    id: str  # "<origin>#<n>"
+    origin: str  # document, program or timeline id
+    kind: str  # "document" | "program" | "timeline"
+    topic: str  # shared by the translations of the same text
+    language: str
+    title: str
+    heading: str
+    text: str
+    sources: tuple[str, ...]
+    confidence: str | None = None  # C2 | S1 | U where the corpus records it
+
+    def to_json(self) -> dict[str, object]:
+        data = asdict(self)
+        data["sources"] = list(self.sources)
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Passage:
+        return cls(**{**data, "sources": tuple(data["sources"])})  # type: ignore[arg-type]
+
+
+def passages(corpus: Corpus) -> Iterator[Passage]:
+    """Every passage of the corpus, in a stable order."""
+    for doc in corpus.documents:
+        meta = doc.meta
+        for n, para in enumerate(doc.paragraphs()):
+            yield Passage(
+                id=f"{meta.id}#{n}", origin=meta.id, kind="document", topic=meta.topic,
+                language=meta.language.value, title=meta.title, heading=para.heading,
+                text=para.text, sources=para.sources or tuple(meta.sources),
+            )
+    for program in corpus.programs:
+        for lang in LANGUAGES:
+            common = {"origin": program.id, "kind": "program", "topic": f"program:{program.id}",
+                      "language": lang, "title": program.name.get(lang),
+                      "sources": tuple(program.sources), "confidence": program.confidence.value}
+            yield Passage(id=f"{program.id}#{lang}-summary", heading="",
+                          text=program.summary.get(lang), **common)  # type: ignore[arg-type]
+            yield Passage(id=f"{program.id}#{lang}-take-part", heading=TAKE_PART[lang],
+                          text=program.how_to_take_part.get(lang), **common)  # type: ignore[arg-type]
+    for n, event in enumerate(corpus.timeline):
+        for lang in LANGUAGES:
+            yield Passage(
+                id=f"timeline#{n}-{lang}", origin="timeline", kind="timeline",
+                topic=f"timeline:{n}", language=lang, title=TIMELINE_TITLE[lang],
+                heading=event.date, text=event.text.get(lang), sources=tuple(event.sources),
+                confidence=event.confidence.value,
+            )

@@ -1,0 +1,47 @@
+"""Split passages into sentences with nltk's Punkt, told the abbreviations of this corpus.
+
+Punkt normally loads trained parameters with nltk.download(); here it runs untrained with a
+list of abbreviations, and German ordinal dates ("24. Mai 1960") are glued back together.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+ABBREVIATIONS = frozenset({
+    "jl", "no", "nr", "prof", "dr", "h", "st", "e.g", "i.e", "ca", "bzw", "z.b", "u.a", "mrd",
+    "mio", "bn", "m", "amb", "dll", "dsb", "ir", "drs", "hj", "r", "u.s", "jr", "vs", "etc",
+    "approx", "inkl", "ggf", "sog", "str", "ttg", "kab", "pt", "cv", "tbk", "mr", "mrs", "ms",
+})
+_MONTHS = ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+           "oktober", "november", "dezember", "jan", "feb", "mär", "apr", "jun", "jul", "aug",
+           "sep", "okt", "nov", "dez")
+_ENDS_WITH_ORDINAL = re.compile(r"(?:^|\s|\()\d{1,2}\.$")
+
+
+@cache
+def _tokenizer():  # type: ignore[no-untyped-def]
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+def split_sentences(text: str) -> list[str]:
+    parts = _tokenizer().tokenize(text)
+    merged: list[str] = []
+    for part in parts:
+        if merged and _glue(merged[-1], part):
+            merged[-1] = f"{merged[-1]} {part}"
+        else:
+            merged.append(part)
+    return [s.strip() for s in merged if s.strip()]
+
+
+def _glue(previous: str, following: str) -> bool:
+    if not _ENDS_WITH_ORDINAL.search(previous):
+        return False
+    first = following.split(" ", 1)[0].casefold().rstrip(",.")
+    return first in _MONTHS or following[:1].islower() or following[:1].isdigit()

@@ -1,0 +1,150 @@
+"""Save and load an index as a folder of plain, checksummed files (never pickle).
+
+    <index dir>/CURRENT            name of the active build folder (replaced atomically)
+    <index dir>/build-<stamp>/
+        manifest.json              format version, corpus fingerprint, tokenizer config,
+                                   BM25 parameters, sha256 of every other file, own checksum
+        vocabulary.json            terms in id order
+        indptr.npy doc_ids.npy weights.npy doc_len.npy idf.npy   the postings (numpy, no pickle)
+        passages.jsonl             one passage per line
+        corpus.json                sources, programs, glossary, timeline, document list
+
+A new build is written to a fresh folder and only then named in CURRENT, so a reader sees
+either the old index or the new one, never a half-written one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from indexer.errors import IndexFileError
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 3
+ARRAYS = ("indptr", "doc_ids", "weights", "doc_len", "idf")
+REBUILD_HINT = "rebuild it with `python -m bot index`"
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _manifest_checksum(manifest: dict[str, Any]) -> str:
+    body = {k: v for k, v in manifest.items() if k != "checksum"}
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+
+
+def write_build(root: Path, arrays: dict[str, np.ndarray], jsons: dict[str, Any],
+                lines: dict[str, list[dict[str, Any]]], manifest: dict[str, Any]) -> Path:
+    """Write a build folder under `root`, then point CURRENT at it. Returns the folder."""
+    root.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix=f"build-{time.strftime('%Y%m%dT%H%M%S')}-", dir=root))
+    try:
+        for name, value in arrays.items():
+            np.save(folder / f"{name}.npy", value, allow_pickle=False)
+        for name, value in jsons.items():
+            (folder / f"{name}.json").write_text(json.dumps(value, ensure_ascii=False), "utf-8")
+        for name, rows in lines.items():
+            with (folder / f"{name}.jsonl").open("w", encoding="utf-8") as handle:
+                for row in rows:
+                    handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        files = sorted(p.name for p in folder.iterdir())
+        manifest = {**manifest, "format_version": FORMAT_VERSION,
+                    "files": {name: _sha256(folder / name) for name in files}}
+        manifest["checksum"] = _manifest_checksum(manifest)
+        (folder / "manifest.json").write_text(json.dumps(manifest, indent=1), "utf-8")
+        _fsync_dir(folder)
+        pointer = root / f".CURRENT.{os.getpid()}"
+        pointer.write_text(folder.name + "\n", "utf-8")
+        os.replace(pointer, root / "CURRENT")
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    _remove_old_builds(root, keep=folder.name)
+    return folder
+
+
+def _fsync_dir(folder: Path) -> None:
+    for path in folder.iterdir():
+        with path.open("rb") as handle:
+            os.fsync(handle.fileno())
+
+
+def _remove_old_builds(root: Path, keep: str) -> None:
+    for path in root.glob("build-*"):
+        if path.name != keep and path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def current_build(root: Path) -> Path:
+    pointer = root / "CURRENT"
+    try:
+        name = pointer.read_text("utf-8").strip()
+    except FileNotFoundError:
+        raise IndexFileError(f"no index at {root}; {REBUILD_HINT}") from None
+    except OSError as exc:
+        raise IndexFileError(f"cannot read {pointer}: {exc.strerror}; {REBUILD_HINT}") from None
+    folder = root / name
+    if not name.startswith("build-") or "/" in name or not folder.is_dir():
+        raise IndexFileError(f"{pointer} names a missing build '{name}'; {REBUILD_HINT}")
+    return folder
+
+
+def read_manifest(folder: Path) -> dict[str, Any]:
+    path = folder / "manifest.json"
+    try:
+        manifest = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise IndexFileError(f"{path} is missing; {REBUILD_HINT}") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise IndexFileError(f"{path} is unreadable ({exc}); {REBUILD_HINT}") from None
+    if not isinstance(manifest, dict):
+        raise IndexFileError(f"{path} is not an index manifest; {REBUILD_HINT}")
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise IndexFileError(
+            f"the index at {folder.parent} has format version {manifest.get('format_version')!r}, "
+            f"this program reads version {FORMAT_VERSION}; {REBUILD_HINT}")
+    if manifest.get("checksum") != _manifest_checksum(manifest):
+        raise IndexFileError(f"{path} fails its checksum (edited or damaged); {REBUILD_HINT}")
+    return manifest
+
+
+def read_build(folder: Path, manifest: dict[str, Any]) -> tuple[
+        dict[str, np.ndarray], dict[str, Any], dict[str, list[dict[str, Any]]]]:
+    """Read every file of a build after checking its sha256 against the manifest."""
+    files: dict[str, str] = manifest.get("files", {})
+    for name, expected in files.items():
+        path = folder / name
+        try:
+            actual = _sha256(path)
+        except FileNotFoundError:
+            raise IndexFileError(f"{path} is missing; {REBUILD_HINT}") from None
+        except OSError as exc:
+            raise IndexFileError(f"cannot read {path}: {exc.strerror}; {REBUILD_HINT}") from None
+        if actual != expected:
+            raise IndexFileError(f"{path} fails its checksum (damaged or edited); {REBUILD_HINT}")
+    try:
+        arrays = {n: np.load(folder / f"{n}.npy", allow_pickle=False) for n in ARRAYS}
+        jsons = {p.stem: json.loads(p.read_text("utf-8"))
+                 for p in (folder / "vocabulary.json", folder / "corpus.json")}
+        with (folder / "passages.jsonl").open(encoding="utf-8") as handle:
+            lines = {"passages": [json.loads(line) for line in handle]}
+    except (OSError, ValueError) as exc:
+        raise IndexFileError(f"the index in {folder} cannot be read ({exc}); {REBUILD_HINT}"
+                             ) from None
+    return arrays, jsons, lines

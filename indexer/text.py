@@ -1,0 +1,142 @@
+"""Text processing shared by indexing and querying: words, stopwords, stemming.
+
+English and German use nltk's Snowball stemmers (pure Python, no data download). nltk has no
+Indonesian stemmer, so Indonesian uses PyStemmer's Snowball one. Stopword lists come from the
+`stopwords` package, minus the words listed in CONTENT_WORDS that carry meaning in this corpus.
+
+The configuration (`TokenizerConfig`) is saved with the index; an index built with another
+configuration is rebuilt, so documents and queries always go through the same pipeline.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from importlib.metadata import version
+
+from indexer.models import LANGUAGES
+
+TOKEN_PATTERN = r"[^\W\d_]+|\d+"
+
+# Words the stopword lists drop that are content words here ("usaha kecil" = small business,
+# "kerja sama" = cooperation).
+CONTENT_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(),
+    "id": frozenset({"kecil", "sama", "bersama", "lama", "depan", "kota", "dekat", "pertama"}),
+    "de": frozenset(),
+}
+# Question words and fillers the package lists lack.
+EXTRA_STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset({"also", "can", "could", "may", "might", "must", "shall", "will", "would",
+                     "tell", "please", "know", "does", "did", "get", "got", "us"}),
+    "id": frozenset({"apa", "siapa", "kapan", "bagaimana", "dimana", "mana", "berapa", "tolong",
+                     "jelaskan", "sebutkan", "tahun", "yg", "gimana", "bisakah", "apakah"}),
+    "de": frozenset({"welche", "welcher", "welches", "welchen", "wem", "wen", "gibt", "bitte",
+                     "hat", "haben", "war", "waren", "wurde", "wurden", "ein", "eine", "einer",
+                     "man", "es"}),
+}
+_LIST_NAMES = {"en": "english", "id": "indonesian", "de": "german"}
+
+
+@dataclass(frozen=True)
+class TokenizerConfig:
+    """Everything that decides which tokens a text becomes."""
+
+    format: int = 2
+    token_pattern: str = TOKEN_PATTERN
+    stemmers: dict[str, str] = field(default_factory=lambda: {
+        "en": f"nltk-snowball-english-{version('nltk')}",
+        "de": f"nltk-snowball-german-{version('nltk')}",
+        "id": f"pystemmer-indonesian-{version('PyStemmer')}",
+    })
+    stopwords: str = f"stopwords-{version('stopwords')}-curated-2"
+    fold_accents: bool = True
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def fold(word: str) -> str:
+    """Lower-case, strip accents and map ß to ss, so 'Brücke' and 'brucke' meet."""
+    word = word.casefold().replace("ß", "ss")
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _load_stopwords() -> dict[str, frozenset[str]]:
+    from stopwords import get_stopwords
+
+    lists = {}
+    for lang in LANGUAGES:
+        words = {fold(w) for w in get_stopwords(_LIST_NAMES[lang]) if w}
+        lists[lang] = frozenset((words | EXTRA_STOPWORDS[lang]) - CONTENT_WORDS[lang])
+    return lists
+
+
+def _load_stemmers() -> dict[str, Callable[[str], str]]:
+    import Stemmer
+    from nltk.stem.snowball import GermanStemmer, SnowballStemmer
+
+    indonesian = Stemmer.Stemmer("indonesian")
+    return {
+        "en": SnowballStemmer("english").stem,
+        "de": GermanStemmer().stem,
+        "id": indonesian.stemWord,
+    }
+
+
+class Tokenizer:
+    """Turns text into index terms. Build one per process; it caches stems."""
+
+    def __init__(self, config: TokenizerConfig | None = None) -> None:
+        from nltk.tokenize import RegexpTokenizer
+
+        self.config = config or TokenizerConfig()
+        self._split = RegexpTokenizer(self.config.token_pattern).tokenize
+        self.stopwords = _load_stopwords()
+        self._stemmers = _load_stemmers()
+        self._cache: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
+
+    def words(self, text: str) -> list[str]:
+        """Lower-cased words and numbers; letters and digits are split ('Rp2' → rp, 2)."""
+        return [fold(w) for w in self._split(unicodedata.normalize("NFKC", text))]
+
+    def stem(self, word: str, language: str) -> str:
+        cache = self._cache[language]
+        stem = cache.get(word)
+        if stem is None:
+            stem = fold(self._stemmers[language](word)) if not word.isdigit() else word
+            if len(cache) < 500_000:
+                cache[word] = stem
+        return stem
+
+    def is_stopword(self, word: str, language: str) -> bool:
+        return word in self.stopwords[language]
+
+    def tokens(self, text: str, language: str) -> list[str]:
+        """Index terms of a text written in `language`."""
+        stops = self.stopwords[language]
+        return [self.stem(w, language) for w in self.words(text) if w not in stops]
+
+    def query_terms(self, words: Iterable[str], language: str) -> list[list[str]]:
+        """For each query word, its stems in every corpus language (asker's language first).
+
+        A word is dropped if it is a stopword in the asker's language. Stemming a word in all
+        three languages lets names and shared words match passages of any language.
+        """
+        order = [language, *(lang for lang in LANGUAGES if lang != language)]
+        result = []
+        for word in words:
+            if word in self.stopwords[language]:
+                continue
+            stems: list[str] = []
+            for lang in order:
+                if lang != language and word in self.stopwords[lang]:
+                    continue
+                stem = self.stem(word, lang)
+                if stem not in stems:
+                    stems.append(stem)
+            result.append(stems)
+        return result
