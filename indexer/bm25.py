@@ -98,9 +98,13 @@ class BM25Index:
         return np.bincount(ids, weights=weights, minlength=self.size)
 
     def top(self, query: Sequence[str], k: int) -> list[tuple[int, float]]:
-        """The k best (passage, score) pairs: highest score first, lower passage id on ties."""
-        scores = self.scores(query)
-        candidates = np.flatnonzero(scores > 0)
+        """The k best (passage, score) pairs among passages containing a query term:
+        highest score first, lower passage id on ties."""
+        ids, weights = self._postings(query)
+        if not len(ids):
+            return []
+        scores = np.bincount(ids, weights=weights, minlength=self.size)
+        candidates = np.unique(ids)
         if len(candidates) > k:
             kth = np.argpartition(-scores[candidates], k - 1)[:k]
             cutoff = scores[candidates[kth]].min()

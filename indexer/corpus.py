@@ -72,6 +72,7 @@ class _Collector:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[Problem] = []
+        self.invalid_ids: set[str] = set()  # ids of items that failed validation
 
     def rel(self, path: Path) -> str:
         try:
@@ -181,6 +182,8 @@ def _load_list(
         value = c.validate(model, item, path, node, (key, index))
         if value is not None:
             yield value
+        elif isinstance(item, dict) and isinstance(item.get("id"), str):
+            c.invalid_ids.add(item["id"])
 
 
 def _load_sources(c: _Collector, path: Path) -> dict[str, Source]:
@@ -254,7 +257,7 @@ def _check_references(c: _Collector, corpus: Corpus) -> None:
     def check(path: Path | str, ids: list[str] | tuple[str, ...], fld: str,
               line: int | None = None) -> None:
         for source_id in ids:
-            if source_id not in known:
+            if source_id not in known and source_id not in c.invalid_ids:
                 c.problems.append(Problem(str(path), line, fld, f"unknown source id '{source_id}'"))
 
     for doc in corpus.documents:

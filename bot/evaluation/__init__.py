@@ -1,0 +1,1 @@
+"""Measure answer quality on question files (see eval/ and ../shared/eval/dev.jsonl)."""

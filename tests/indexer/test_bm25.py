@@ -1,0 +1,47 @@
+"""The inverted index scores exactly like rank-bm25's BM25Okapi."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+from rank_bm25 import BM25Okapi
+
+from indexer.bm25 import BM25Index
+
+
+def synthetic(n_docs: int, seed: int = 7) -> list[list[str]]:
+    rng = random.Random(seed)
+    vocabulary = [f"w{i}" for i in range(3000)]
+    weights = [1 / (i + 1) for i in range(len(vocabulary))]  # Zipf-like: some very common terms
+    return [rng.choices(vocabulary, weights, k=rng.randint(3, 60)) for _ in range(n_docs)]
+
+
+def test_scores_identical_to_bm25okapi_at_10k_passages() -> None:
+    docs = synthetic(10_000)
+    oracle = BM25Okapi(docs)
+    index = BM25Index.build(docs)
+    rng = random.Random(1)
+    for _ in range(40):
+        query = rng.sample(["w0", "w1", "w5", "w50", "w700", "w2999", "missing"], k=4)
+        query.append(query[0])  # repeated terms count twice, as in BM25Okapi
+        assert np.array_equal(index.scores(query), oracle.get_scores(query))
+
+
+def test_idf_floor_for_terms_in_most_passages_matches() -> None:
+    docs = [["common", f"rare{i}"] for i in range(50)] + [["common"]] * 60
+    oracle = BM25Okapi(docs)
+    index = BM25Index.build(docs)
+    assert np.array_equal(index.scores(["common", "rare3"]), oracle.get_scores(["common", "rare3"]))
+
+
+def test_top_breaks_ties_by_passage_order() -> None:
+    docs = [["a", "b"], ["c"], ["a", "b"], ["a", "b"]]
+    index = BM25Index.build(docs)
+    assert [i for i, _ in index.top(["a"], 3)] == [0, 2, 3]
+
+
+def test_unknown_terms_score_nothing() -> None:
+    index = BM25Index.build([["a"], ["b"]])
+    assert index.top(["zzz"], 5) == []
+    assert not index.scores(["zzz"]).any()

@@ -1,0 +1,50 @@
+"""Tokenization per language, with no downloads."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.sentences import split_sentences
+from indexer.text import Tokenizer
+
+
+@pytest.fixture(scope="module")
+def tok() -> Tokenizer:
+    return Tokenizer()
+
+
+def test_english_stems_and_drops_stopwords(tok: Tokenizer) -> None:
+    assert tok.tokens("The cities were signing partnerships", "en") == [
+        "citi", "sign", "partnership"]
+
+
+def test_german_folds_umlauts_so_spellings_meet(tok: Tokenizer) -> None:
+    assert tok.tokens("Städtepartnerschaften", "de") == tok.tokens("Stadtepartnerschaft", "de")
+    assert tok.tokens("die Brücke", "de") == ["bruck"]
+
+
+def test_indonesian_strips_affixes(tok: Tokenizer) -> None:
+    assert tok.tokens("pameran perdagangan", "id") == ["pamer", "dagang"]
+    assert tok.tokens("bekerja", "id") == tok.tokens("kerja", "id")
+
+
+def test_indonesian_keeps_content_words_the_list_would_drop(tok: Tokenizer) -> None:
+    assert "kecil" in tok.tokens("usaha kecil", "id")
+
+
+def test_letters_and_digits_are_split(tok: Tokenizer) -> None:
+    assert tok.words("Rp2 miliar, PP 7/2021") == ["rp", "2", "miliar", "pp", "7", "2021"]
+
+
+def test_query_terms_stem_in_every_language(tok: Tokenizer) -> None:
+    groups = tok.query_terms(tok.words("When was Braunschweig founded"), "en")
+    assert groups[0] == ["braunschweig"]
+    assert groups[1][0] == "found"
+
+
+def test_sentences_keep_abbreviations_and_german_dates() -> None:
+    text = ("GGM stands at Jl. Merdeka No. 64. Prof. Eckert came. "
+            "Die Urkunde wurde am 24. Mai 1960 unterzeichnet. Next one.")
+    assert split_sentences(text) == [
+        "GGM stands at Jl. Merdeka No. 64.", "Prof. Eckert came.",
+        "Die Urkunde wurde am 24. Mai 1960 unterzeichnet.", "Next one."]
