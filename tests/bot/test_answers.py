@@ -1,0 +1,112 @@
+"""Answers from the real corpus: right, honest, cited, in the asker's language."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.answers import AnswerEngine
+from bot.answers.render import to_text
+from bot.evaluation.questions import load_questions
+
+REPO = Path(__file__).resolve().parents[2]
+QUESTION_FILES = [REPO / "eval/questions.jsonl", REPO.parent / "shared/eval/dev.jsonl"]
+
+
+def all_questions() -> list[str]:
+    return [q.question for path in QUESTION_FILES if path.exists()
+            for q in load_questions(path)]
+
+
+@pytest.mark.parametrize(("question", "language", "expected"), [
+    ("In which year was the Okerbrücke renamed Bandungbrücke?", "en", "2021"),
+    ("Siapa wali kota Bandung yang menandatangani piagam di Bandung?", "id", "Priatnakusumah"),
+    ("Wann wurde die DIG Niedersachsen gegründet?", "de", "1964"),
+])
+def test_answers_in_the_askers_language(engine: AnswerEngine, question: str, language: str,
+                                        expected: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained
+    assert answer.language == language
+    assert answer.answer_language is None
+    assert expected in answer.text
+    assert answer.sources
+
+
+@pytest.mark.parametrize("question", [
+    "What is the capital of Australia?",
+    "Wie wird das Wetter morgen in Braunschweig?",
+    "Berapa harga tiket kereta Jakarta ke Bandung?",
+])
+def test_out_of_scope_questions_are_declined(engine: AnswerEngine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.abstained
+    assert answer.reason == "weak_evidence"
+    assert answer.suggestions
+
+
+def test_explicit_language_overrides_detection(engine: AnswerEngine) -> None:
+    answer = engine.ask("When was the partnership charter signed?", language="de")
+    assert answer.language == "de"
+    assert "1960" in answer.text
+
+
+def test_every_answer_sentence_is_corpus_text_with_its_sources(engine: AnswerEngine) -> None:
+    """Honesty invariant, checked on every evaluation question."""
+    passages = {p.id: p for p in engine.index.passages}
+    checked = 0
+    for question in all_questions():
+        answer = engine.ask(question)
+        cited = {ref.id for ref in answer.sources}
+        for quote in answer.quotes:
+            passage = passages[quote.passage_id]
+            assert quote.text in passage.text
+            assert set(passage.sources) <= cited
+            checked += 1
+    assert checked > 20
+
+
+def test_single_source_facts_are_flagged(engine: AnswerEngine) -> None:
+    """Quotes from records marked S1 or U carry the hedge note in the rendered answer."""
+    flagged = 0
+    for question in all_questions():
+        answer = engine.ask(question)
+        if any(q.confidence in ("S1", "U") for q in answer.quotes):
+            assert answer.hedged
+            assert "single source" in to_text(answer) or answer.language != "en"
+            flagged += 1
+    assert flagged >= 1
+
+
+def test_answers_fit_a_discord_message(engine: AnswerEngine) -> None:
+    for question in all_questions():
+        assert len(to_text(engine.ask(question), engine.index.corpus_date)) <= 2000
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=600) | st.text(alphabet="\u202e\u200b\u0000\n\t @#<>*_`~|", max_size=80))
+def test_any_text_gives_an_answer_or_an_abstention(engine: AnswerEngine, text: str) -> None:
+    answer = engine.ask(text)
+    assert isinstance(answer.abstained, bool)
+    rendered = to_text(answer)
+    assert len(rendered) <= 2000
+    assert "@everyone" not in rendered and "@here" not in rendered
+
+
+def test_huge_and_empty_questions_are_refused_clearly(engine: AnswerEngine) -> None:
+    assert engine.ask("x" * 100_000).reason == "too_long"
+    assert engine.ask(" \u200b\n ").reason == "empty"
+    assert "longer than 500" in to_text(engine.ask("y " * 400))
+
+
+def test_batch_json_shape(engine: AnswerEngine) -> None:
+    from bot.answers.render import to_json
+
+    row = to_json(engine.ask("Who organised Harz und Heide until 2008?"), "q1")
+    assert json.loads(json.dumps(row))["id"] == "q1"
+    assert set(row) >= {"id", "question", "answer", "abstained", "language", "sources"}
+    assert all(set(s) == {"id", "title", "url"} for s in row["sources"])

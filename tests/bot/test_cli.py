@@ -1,0 +1,90 @@
+"""The command-line contract other tools rely on."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from indexer.store import current_build
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def bot(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=REPO, capture_output=True,
+                          text=True, timeout=120)
+
+
+@pytest.fixture
+def paths(small_corpus: Path, tmp_path: Path) -> list[str]:
+    return ["--corpus", str(small_corpus), "--index", str(tmp_path / "index")]
+
+
+def test_ask_human_readable_builds_the_index_on_first_use(paths: list[str]) -> None:
+    result = bot("ask", "When was the partnership charter signed?", *paths)
+    assert result.returncode == 0, result.stderr
+    assert "24 May 1960" in result.stdout
+    assert "[1] City portal — https://example.org/city" in result.stdout
+
+
+def test_ask_json(paths: list[str]) -> None:
+    result = bot("ask", "Kapan piagam persahabatan ditandatangani?", "--json", *paths)
+    row = json.loads(result.stdout)
+    assert row["language"] == "id" and not row["abstained"]
+    assert row["sources"] == [{"id": "city", "title": "City portal",
+                               "url": "https://example.org/city"}]
+
+
+def test_batch_keeps_order_and_ids(paths: list[str], tmp_path: Path) -> None:
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join(json.dumps(row) for row in [
+        {"id": "a", "question": "When was the charter signed?"},
+        {"id": 7, "question": "Wann wurde die Partnerschaftsurkunde unterzeichnet?",
+         "language": "de"},
+        {"question": "What is the tallest mountain?"},
+    ]))
+    result = bot("ask", "--json", "--batch", str(batch), *paths)
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["a", 7, None]
+    assert rows[1]["language"] == "de" and "1960" in rows[1]["answer"]
+    assert rows[2]["abstained"] and rows[2]["answer"] == ""
+
+
+@pytest.mark.parametrize("question", ["", "   "])
+def test_empty_question_exits_2_with_one_line(paths: list[str], question: str) -> None:
+    result = bot("ask", question, *paths)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_index_dry_run_writes_nothing(paths: list[str], tmp_path: Path) -> None:
+    result = bot("index", "--dry-run", *paths)
+    assert result.returncode == 0
+    assert "passages: +" in result.stdout and "dry run" in result.stdout
+    assert not (tmp_path / "index").exists()
+
+
+def test_invalid_corpus_lists_every_error_and_keeps_the_index(
+        paths: list[str], small_corpus: Path, tmp_path: Path) -> None:
+    assert bot("index", *paths).returncode == 0
+    before = current_build(tmp_path / "index")
+    (small_corpus / "programs/bridge.yaml").write_text("id: [broken")
+    (small_corpus / "documents/en/empty-en.md").write_text("")
+    result = bot("index", *paths)
+    assert result.returncode == 1
+    assert re.search(r"bridge.yaml:\d+: invalid YAML", result.stderr)
+    assert "empty-en.md: is empty" in result.stderr
+    assert current_build(tmp_path / "index") == before
+
+
+def test_programs_filters_and_json(paths: list[str]) -> None:
+    rows = json.loads(bot("programs", "--field", "culture", "--json", *paths).stdout)
+    assert [r["id"] for r in rows] == ["bridge"]
+    assert json.loads(bot("programs", "--status", "active", "--json", *paths).stdout) == []
+    assert bot("programs", "--field", "cooking", *paths).returncode == 2
