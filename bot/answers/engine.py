@@ -17,6 +17,11 @@ from indexer.sentences import split_sentences
 MAX_QUESTION_CHARS = 500
 _MENTION = re.compile(r"<(@[!&]?|#)\d+>|@(everyone|here)\b")
 _INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Cn"}
+# A sentence opening with these leans on the one before it; quote both.
+_PRONOUNS = frozenset("it its they their them he she his her there dies es sie er ihr ihre dort "
+                      "damit dabei dazu ia mereka dia beliau".split())
+_DEMONSTRATIVES = frozenset("this these those such that diese dieser dieses diesen diesem ini itu "
+                            "tersebut".split())
 
 
 def clean_question(text: str) -> str:
@@ -113,7 +118,8 @@ class AnswerEngine:
                 if info == 0:
                     continue
                 value = (info + params.TYPE_BONUS * satisfies(kind, sentence)
-                         + params.PASSAGE_PRIOR * cand.adjusted / top)
+                         + params.PASSAGE_PRIOR * cand.adjusted / top
+                         + params.LEAD_BONUS * (position == 0))
                 scored.append((value, rank, position, sentence, terms, cand))
         if not scored:
             return self._abstain(question, query, "weak_evidence")
@@ -131,8 +137,25 @@ class AnswerEngine:
                 continue
             chosen.append(item)
             length += len(item[3])
+        chosen = self._with_antecedents(chosen, pool)
         chosen.sort(key=lambda item: (item[1], item[2]))
         return self._answer(question, query, chosen, pool)
+
+    def _with_antecedents(self, chosen: list, pool: list[_Candidate]) -> list:
+        """Add the previous sentence before any chosen sentence that starts by referring
+        back to it ("These programmes were…")."""
+        result = list(chosen)
+        for value, rank, position, sentence, _, cand in chosen:
+            words = sentence.casefold().split()[:5]
+            leans = bool(words) and (words[0].strip(",") in _PRONOUNS
+                                     or any(w.strip(",") in _DEMONSTRATIVES for w in words))
+            if not leans or position == 0:
+                continue
+            if any(item[1] == rank and item[2] == position - 1 for item in result):
+                continue
+            before, terms = self._sentences_of(cand.passage)[position - 1]
+            result.append((value, rank, position - 1, before, terms, cand))
+        return result
 
     def _answer(self, question: str, query: Query, chosen: list, pool: list[_Candidate]
                 ) -> Answer:

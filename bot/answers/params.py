@@ -17,6 +17,7 @@ OTHER_LANGUAGE_FACTOR = 0.75
 # Sentence scoring: share of question information in the sentence, plus bonuses.
 TYPE_BONUS = 0.35  # the sentence has what the question type asks for (a date for "when")
 PASSAGE_PRIOR = 0.3  # weight of the passage's normalised retrieval score
+LEAD_BONUS = 0.05  # a passage's first sentence usually introduces its subject
 # A second or third sentence is added only if it scores this share of the best one.
 EXTRA_SENTENCE_SHARE = 0.75
 MAX_SENTENCES = 3

@@ -36,17 +36,18 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
 ]
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NUMBER = re.compile(r"\d")
-_NAME = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:\s+[A-ZÄÖÜ][a-zäöüß.]+)+")
+_NAME = re.compile(r"\b(?:[A-Z]\.\s*)*[A-ZÄÖÜ][a-zäöüß]+(?:[\s-]+(?:[A-Z]\.\s*)*[A-ZÄÖÜ][a-zäöüß]+)+"
+                   r"|\b[A-Z]\.\s*[A-ZÄÖÜ][a-zäöüß]{3,}")
 _PLACE = re.compile(r"\b(Jl\.|Jalan|street|Straße|Platz|museum|Museum|in [A-Z][a-z]+)")
 _STEPS = re.compile(r"\b(must|need|register|contact|ask|apply|requires?|harus|perlu|daftar|"
                     r"hubungi|syarat|wenden|benötigt|anmelden|muss|brauchen)\b", re.I)
 
 
 def kind_of(question: str) -> Kind:
-    for kind, pattern in _PATTERNS:
-        if pattern.search(question):
-            return kind
-    return Kind.WHAT
+    """The kind whose cue comes first ("Who was mayor when…" is a who-question)."""
+    found = [(m.start(), n, kind) for n, (kind, pattern) in enumerate(_PATTERNS)
+             if (m := pattern.search(question))]
+    return min(found)[2] if found else Kind.WHAT
 
 
 def satisfies(kind: Kind, sentence: str) -> bool:
