@@ -18,6 +18,9 @@ _MONTHS = ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august
            "oktober", "november", "dezember", "jan", "feb", "mär", "apr", "jun", "jul", "aug",
            "sep", "okt", "nov", "dez")
 _ENDS_WITH_ORDINAL = re.compile(r"(?:^|\s|\()\d{1,2}\.$")
+# "die 17. Ausgabe": an ordinal after an article or preposition never ends a sentence.
+_ARTICLE_ORDINAL = re.compile(r"\b(der|die|das|den|dem|des|am|im|zum|zur|vom|beim|ihr|ihre|seine|"
+                              r"seiner|seit|zu|ab|bis)\s+\d{1,3}\.$", re.IGNORECASE)
 
 
 @cache
@@ -43,5 +46,7 @@ def split_sentences(text: str) -> list[str]:
 def _glue(previous: str, following: str) -> bool:
     if not _ENDS_WITH_ORDINAL.search(previous):
         return False
+    if _ARTICLE_ORDINAL.search(previous):
+        return True
     first = following.split(" ", 1)[0].casefold().rstrip(",.")
     return first in _MONTHS or following[:1].islower() or following[:1].isdigit()

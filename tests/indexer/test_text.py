@@ -44,7 +44,8 @@ def test_query_terms_stem_in_every_language(tok: Tokenizer) -> None:
 
 def test_sentences_keep_abbreviations_and_german_dates() -> None:
     text = ("GGM stands at Jl. Merdeka No. 64. Prof. Eckert came. "
-            "Die Urkunde wurde am 24. Mai 1960 unterzeichnet. Next one.")
+            "Die Urkunde wurde am 24. Mai 1960 unterzeichnet. Es war die 17. Ausgabe. Next one.")
     assert split_sentences(text) == [
         "GGM stands at Jl. Merdeka No. 64.", "Prof. Eckert came.",
-        "Die Urkunde wurde am 24. Mai 1960 unterzeichnet.", "Next one."]
+        "Die Urkunde wurde am 24. Mai 1960 unterzeichnet.", "Es war die 17. Ausgabe.",
+        "Next one."]
