@@ -102,3 +102,40 @@ def test_stale_index_is_kept_when_the_corpus_breaks(
     index, root = saved
     (small_corpus / "programs/bridge.yaml").write_text("id: [broken")
     assert ensure_index(small_corpus, root).passages == index.passages
+
+
+def test_unreadable_file_is_reported(saved: tuple[SearchIndex, Path]) -> None:
+    _, root = saved
+    target = current_build(root) / "doc_len.npy"
+    target.unlink()
+    target.mkdir()  # unreadable even for root
+    with pytest.raises(IndexFileError, match="cannot read .*doc_len.npy"):
+        SearchIndex.load(root)
+
+
+def test_damaged_index_and_broken_corpus_refuse_with_the_corpus_errors(
+        small_corpus: Path, saved: tuple[SearchIndex, Path]) -> None:
+    from indexer.errors import CorpusError
+
+    _, root = saved
+    (current_build(root) / "manifest.json").write_text("{")
+    (small_corpus / "sources.yaml").write_text("sources: [")
+    with pytest.raises(CorpusError) as caught:
+        ensure_index(small_corpus, root)
+    assert "sources.yaml" in caught.value.report()
+
+
+def test_a_crash_while_writing_leaves_the_previous_build(
+        small_corpus: Path, saved: tuple[SearchIndex, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    index, root = saved
+    before = current_build(root)
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("indexer.store.np.save", explode)
+    with pytest.raises(OSError, match="disk full"):
+        index.save(root)
+    assert current_build(root) == before
+    assert SearchIndex.load(root).passages == index.passages
+    assert [p.name for p in root.glob("build-*")] == [before.name]
