@@ -1,0 +1,1 @@
+"""Discord-facing helpers shared by the cogs: limits, language, embeds, pagination."""

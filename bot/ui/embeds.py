@@ -1,0 +1,43 @@
+"""Small embed and text helpers shared by the cogs."""
+
+from __future__ import annotations
+
+import discord
+
+from bot.ui.limits import truncate
+
+COLOUR = discord.Colour.from_rgb(0x1F, 0x6F, 0xB2)  # a calm blue shared by every embed
+WARNING = discord.Colour.orange()
+NO_MENTIONS = discord.AllowedMentions.none()
+
+
+def echo(text: str, limit: int = 300) -> str:
+    """User text made safe to show: no pings, no markdown tricks, at most `limit` chars."""
+    safe = discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+    return truncate(safe, limit)
+
+
+def link(title: str, url: str | None) -> str:
+    """A masked markdown link whose text cannot break out of its brackets."""
+    text = discord.utils.escape_markdown(title).replace("[", "(").replace("]", ")")
+    if not url:
+        return text
+    return f"[{text}]({url.replace(')', '%29').replace(' ', '%20')})"
+
+
+def embed(title: str, description: str = "", *, colour: discord.Colour = COLOUR
+          ) -> discord.Embed:
+    """An embed in the bot's colour; a shortcut that keeps the cogs short."""
+    return discord.Embed(title=title, description=description or None, colour=colour)
+
+
+async def send(interaction: discord.Interaction, content: str | None = None, *,
+               embed: discord.Embed | None = None, ephemeral: bool = False) -> None:
+    """Reply to an interaction, or follow up if it was already acknowledged; no pings."""
+    kwargs: dict[str, object] = {"ephemeral": ephemeral, "allowed_mentions": NO_MENTIONS}
+    if embed is not None:
+        kwargs["embed"] = embed
+    if interaction.response.is_done():
+        await interaction.followup.send(content, **kwargs)  # type: ignore[arg-type]
+    else:
+        await interaction.response.send_message(content, **kwargs)  # type: ignore[arg-type]
