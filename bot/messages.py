@@ -55,6 +55,262 @@ _TEXT: dict[str, dict[str, str]] = {
     },
 }
 
+# -- the Discord front end -------------------------------------------------------------------
+_TEXT.update({
+    "note": {"en": "Note", "id": "Catatan", "de": "Hinweis"},
+    "passages": {"en": "Supporting passages", "id": "Kutipan pendukung",
+                 "de": "Belegstellen"},
+    "no_passages": {"en": "No passages to show.", "id": "Tidak ada kutipan untuk ditampilkan.",
+                    "de": "Keine Belegstellen vorhanden."},
+    "show_passages": {"en": "Show passages", "id": "Lihat kutipan", "de": "Belegstellen"},
+    "topics_default": {"en": "the partnership's history, programs, the SME guide",
+                       "id": "sejarah kemitraan, program, panduan UMKM",
+                       "de": "Geschichte der Partnerschaft, Programme, KMU-Leitfaden"},
+    "cooldown": {
+        "en": "You're asking quickly! Please try again in {seconds} s.",
+        "id": "Anda bertanya terlalu cepat. Silakan coba lagi dalam {seconds} detik.",
+        "de": "Sie fragen sehr schnell. Bitte versuchen Sie es in {seconds} s erneut.",
+    },
+    "vote_thanks": {
+        "en": "Thanks, your vote {emoji} is recorded. Click the other button to change it.",
+        "id": "Terima kasih, suara {emoji} Anda tercatat. Klik tombol lain untuk mengubahnya.",
+        "de": "Danke, Ihre Bewertung {emoji} ist gespeichert. Mit dem anderen Knopf ändern "
+              "Sie sie.",
+    },
+    "vote_failed": {"en": "Sorry, I could not record your vote just now.",
+                    "id": "Maaf, suara Anda belum bisa dicatat saat ini.",
+                    "de": "Ihre Bewertung konnte gerade nicht gespeichert werden."},
+    "expired": {
+        "en": "This button has expired (the bot has restarted or the answer is too old). "
+              "Please ask again with /ask.",
+        "id": "Tombol ini sudah kedaluwarsa (bot dimulai ulang atau jawabannya sudah lama). "
+              "Silakan bertanya lagi dengan /ask.",
+        "de": "Dieser Knopf ist abgelaufen (Neustart des Bots oder alte Antwort). Bitte "
+              "fragen Sie erneut mit /ask.",
+    },
+    "not_your_menu": {"en": "Only the person who ran this command can use these buttons.",
+                      "id": "Hanya orang yang menjalankan perintah ini yang bisa memakai "
+                            "tombol ini.",
+                      "de": "Nur wer den Befehl aufgerufen hat, kann diese Knöpfe benutzen."},
+    "error": {"en": "Something went wrong on my side. Please try again later.",
+              "id": "Terjadi kesalahan di pihak saya. Silakan coba lagi nanti.",
+              "de": "Bei mir ist etwas schiefgegangen. Bitte später erneut versuchen."},
+    "bad_option": {"en": "One of the options could not be read; please check it.",
+                   "id": "Salah satu opsi tidak dapat dibaca; mohon periksa.",
+                   "de": "Eine Option war nicht lesbar; bitte prüfen Sie sie."},
+    "not_allowed": {"en": "You can't use this command here.",
+                    "id": "Anda tidak bisa memakai perintah ini di sini.",
+                    "de": "Diesen Befehl können Sie hier nicht benutzen."},
+    "guild_only": {"en": "This command only works in a server, not in direct messages.",
+                   "id": "Perintah ini hanya berfungsi di server, bukan di pesan langsung.",
+                   "de": "Dieser Befehl funktioniert nur auf einem Server, nicht in "
+                         "Direktnachrichten."},
+    "admin_only": {
+        "en": "This command is for admins (Manage Server permission or an admin role).",
+        "id": "Perintah ini khusus admin (izin Kelola Server atau peran admin).",
+        "de": "Dieser Befehl ist für Admins (Berechtigung „Server verwalten“ oder "
+              "Admin-Rolle).",
+    },
+    "wrong_channel": {"en": "I answer in these channels: {channels}",
+                      "id": "Saya menjawab di kanal berikut: {channels}",
+                      "de": "Ich antworte in diesen Kanälen: {channels}"},
+    # programs
+    "programs_title": {"en": "Programs ({count})", "id": "Program ({count})",
+                       "de": "Programme ({count})"},
+    "programs_none": {"en": "No program matches these filters.",
+                      "id": "Tidak ada program yang cocok dengan filter ini.",
+                      "de": "Kein Programm passt zu diesen Filtern."},
+    "open_program": {"en": "Open a program…", "id": "Buka program…",
+                     "de": "Programm öffnen…"},
+    "program_unknown": {
+        "en": "I don't know a program called “{name}”. Try /programs for the list.",
+        "id": "Saya tidak mengenal program bernama “{name}”. Coba /programs untuk daftarnya.",
+        "de": "Ein Programm „{name}“ kenne ich nicht. /programs zeigt die Liste.",
+    },
+    "fields": {"en": "Fields", "id": "Bidang", "de": "Bereiche"},
+    "years": {"en": "Years", "id": "Tahun", "de": "Jahre"},
+    "status": {"en": "Status", "id": "Status", "de": "Status"},
+    "take_part": {"en": "How to take part", "id": "Cara ikut serta",
+                  "de": "So machen Sie mit"},
+    "partners": {"en": "Partners", "id": "Mitra", "de": "Partner"},
+    "status.active": {"en": "active", "id": "aktif", "de": "aktiv"},
+    "status.completed": {"en": "completed", "id": "selesai", "de": "abgeschlossen"},
+    "status.proposed": {"en": "proposed", "id": "diusulkan", "de": "geplant"},
+    "status.unknown": {"en": "status unknown", "id": "status tidak diketahui",
+                       "de": "Status unbekannt"},
+    "field.culture": {"en": "culture", "id": "budaya", "de": "Kultur"},
+    "field.education": {"en": "education", "id": "pendidikan", "de": "Bildung"},
+    "field.technology": {"en": "technology", "id": "teknologi", "de": "Technik"},
+    "field.economy": {"en": "economy", "id": "ekonomi", "de": "Wirtschaft"},
+    "field.trade": {"en": "trade", "id": "perdagangan", "de": "Handel"},
+    "field.tourism": {"en": "tourism", "id": "pariwisata", "de": "Tourismus"},
+    "field.youth": {"en": "youth", "id": "pemuda", "de": "Jugend"},
+    "field.sport": {"en": "sport", "id": "olahraga", "de": "Sport"},
+    "field.administration": {"en": "administration", "id": "pemerintahan",
+                             "de": "Verwaltung"},
+    "field.environment": {"en": "environment", "id": "lingkungan", "de": "Umwelt"},
+    "field.science": {"en": "science", "id": "ilmu pengetahuan", "de": "Wissenschaft"},
+    "field.social": {"en": "social", "id": "sosial", "de": "Soziales"},
+    # timeline, sources, about, help
+    "timeline_title": {"en": "Timeline of the partnership", "id": "Linimasa kemitraan",
+                       "de": "Zeittafel der Partnerschaft"},
+    "uncertain": {"en": "uncertain", "id": "belum pasti", "de": "unsicher"},
+    "empty_list": {"en": "Nothing here yet.", "id": "Belum ada isi.", "de": "Noch leer."},
+    "sources_title": {"en": "Sources ({count})", "id": "Sumber ({count})",
+                      "de": "Quellen ({count})"},
+    "accessed": {"en": "accessed {date}", "id": "diakses {date}", "de": "abgerufen {date}"},
+    "about_title": {"en": "About this bot", "id": "Tentang bot ini", "de": "Über diesen Bot"},
+    "about_text": {
+        "en": "I answer questions about the sister-city partnership of Bandung and "
+              "Braunschweig (since 1960) by quoting a curated corpus, with numbered sources. "
+              "When the corpus does not cover a question, I say so instead of guessing.",
+        "id": "Saya menjawab pertanyaan tentang kemitraan kota kembar Bandung dan "
+              "Braunschweig (sejak 1960) dengan mengutip korpus terkurasi, lengkap dengan "
+              "sumber bernomor. Jika korpus tidak mencakup pertanyaan, saya mengatakannya "
+              "alih-alih menebak.",
+        "de": "Ich beantworte Fragen zur Städtepartnerschaft Bandung–Braunschweig (seit 1960) "
+              "mit Zitaten aus einem geprüften Korpus und nummerierten Quellen. Deckt der "
+              "Korpus eine Frage nicht ab, sage ich das, statt zu raten.",
+    },
+    "corpus": {"en": "Corpus", "id": "Korpus", "de": "Korpus"},
+    "corpus_size": {
+        "en": "{documents} documents, {passages} passages, {programs} programs, "
+              "{sources} sources",
+        "id": "{documents} dokumen, {passages} bagian, {programs} program, {sources} sumber",
+        "de": "{documents} Dokumente, {passages} Abschnitte, {programs} Programme, "
+              "{sources} Quellen",
+    },
+    "corpus_date_label": {"en": "As of", "id": "Per tanggal", "de": "Stand"},
+    "languages": {"en": "Languages", "id": "Bahasa", "de": "Sprachen"},
+    "help_title": {"en": "How to use this bot", "id": "Cara memakai bot ini",
+                   "de": "So benutzen Sie diesen Bot"},
+    "help_mention": {
+        "en": "You can also mention me with a question, reply to one of my answers, or "
+              "write to me directly.",
+        "id": "Anda juga bisa menyebut saya dengan pertanyaan, membalas jawaban saya, atau "
+              "mengirim pesan langsung.",
+        "de": "Sie können mich auch mit einer Frage erwähnen, auf eine Antwort von mir "
+              "antworten oder mir direkt schreiben.",
+    },
+    "help_admin": {"en": "For admins", "id": "Untuk admin", "de": "Für Admins"},
+    "help.ask": {"en": "ask a question; the answer quotes the corpus and cites sources",
+                 "id": "ajukan pertanyaan; jawaban mengutip korpus dan menyebut sumber",
+                 "de": "eine Frage stellen; die Antwort zitiert den Korpus mit Quellen"},
+    "help.programs": {"en": "list programs, filtered by field, status or year",
+                      "id": "daftar program, disaring menurut bidang, status, atau tahun",
+                      "de": "Programme auflisten, nach Bereich, Status oder Jahr gefiltert"},
+    "help.program": {"en": "one program in detail, and how to take part",
+                     "id": "satu program secara rinci, dan cara ikut serta",
+                     "de": "ein Programm im Detail und wie man mitmacht"},
+    "help.sme": {"en": "the SME (UMKM) guide and your business's size class",
+                 "id": "panduan UMKM dan kelas usaha Anda",
+                 "de": "der KMU-Leitfaden (UMKM) und die Größenklasse Ihres Betriebs"},
+    "help.timeline": {"en": "the partnership's history", "id": "sejarah kemitraan",
+                      "de": "die Geschichte der Partnerschaft"},
+    "help.sources": {"en": "the bibliography", "id": "daftar pustaka",
+                     "de": "das Quellenverzeichnis"},
+    "help.about": {"en": "what this bot is", "id": "tentang bot ini",
+                   "de": "was dieser Bot ist"},
+    "help.reindex": {"en": "rebuild the index after the corpus changed",
+                     "id": "bangun ulang indeks setelah korpus berubah",
+                     "de": "den Index nach Änderungen am Korpus neu aufbauen"},
+    "help.stats": {"en": "index size, questions and feedback",
+                   "id": "ukuran indeks, pertanyaan, dan umpan balik",
+                   "de": "Indexgröße, Fragen und Rückmeldungen"},
+    "help.unanswered": {"en": "questions the corpus could not answer",
+                        "id": "pertanyaan yang belum bisa dijawab korpus",
+                        "de": "Fragen, die der Korpus nicht beantworten konnte"},
+    # SME
+    "sme_class_title": {"en": "Business size (UMKM)", "id": "Kelas usaha (UMKM)",
+                        "de": "Betriebsgröße (UMKM)"},
+    "sme_class_intro": {
+        "en": "Under {rule}, a new business is classed by its capital (without land and "
+              "buildings), an existing one by its annual sales.",
+        "id": "Menurut {rule}, usaha baru digolongkan menurut modal usaha (tanpa tanah dan "
+              "bangunan), usaha yang sudah berjalan menurut hasil penjualan tahunan.",
+        "de": "Nach {rule} wird ein neuer Betrieb nach seinem Kapital (ohne Grundstücke und "
+              "Gebäude) eingestuft, ein bestehender nach seinem Jahresumsatz.",
+    },
+    "sme_guide": {"en": "SME guide", "id": "Panduan UMKM", "de": "KMU-Leitfaden"},
+    "capital": {"en": "Business capital", "id": "Modal usaha", "de": "Geschäftskapital"},
+    "annual_sales": {"en": "Annual sales", "id": "Hasil penjualan tahunan",
+                     "de": "Jahresumsatz"},
+    "by_capital": {"en": "New businesses, by capital", "id": "Usaha baru, menurut modal",
+                   "de": "Neue Betriebe, nach Kapital"},
+    "by_sales": {"en": "Existing businesses, by annual sales",
+                 "id": "Usaha berjalan, menurut penjualan tahunan",
+                 "de": "Bestehende Betriebe, nach Jahresumsatz"},
+    "class_range": {"en": "{cls}: above {low} up to {high}",
+                    "id": "{cls}: di atas {low} sampai {high}",
+                    "de": "{cls}: über {low} bis {high}"},
+    "classified": {"en": "{amount} → **{cls}**", "id": "{amount} → **{cls}**",
+                   "de": "{amount} → **{cls}**"},
+    "class.micro": {"en": "micro", "id": "mikro", "de": "Kleinstbetrieb"},
+    "class.small": {"en": "small", "id": "kecil", "de": "Kleinbetrieb"},
+    "class.medium": {"en": "medium", "id": "menengah", "de": "mittlerer Betrieb"},
+    "class.large": {"en": "large (not an UMKM)", "id": "besar (bukan UMKM)",
+                    "de": "Großbetrieb (kein UMKM)"},
+    "rule": {"en": "Rule and sources", "id": "Aturan dan sumber", "de": "Regel und Quellen"},
+    "bad_amount": {
+        "en": "“{value}” is not an amount of rupiah I can read. Write e.g. 750 juta, "
+              "1.5 miliar or 2,000,000,000.",
+        "id": "“{value}” bukan jumlah rupiah yang bisa saya baca. Tulis mis. 750 juta, "
+              "1,5 miliar, atau 2.000.000.000.",
+        "de": "„{value}“ kann ich nicht als Rupiah-Betrag lesen. Schreiben Sie z. B. "
+              "750 juta, 1,5 miliar oder 2.000.000.000.",
+    },
+    # admin
+    "reindex_busy": {"en": "A reindex is already running; please wait for it to finish.",
+                     "id": "Indeks sedang dibangun ulang; mohon tunggu hingga selesai.",
+                     "de": "Ein Neuaufbau läuft bereits; bitte warten Sie, bis er fertig ist."},
+    "reindex_ok": {"en": "Index rebuilt", "id": "Indeks dibangun ulang",
+                   "de": "Index neu aufgebaut"},
+    "no_changes": {"en": "No changes.", "id": "Tidak ada perubahan.",
+                   "de": "Keine Änderungen."},
+    "reindex_failed": {"en": "The corpus has {count} problem(s); nothing was changed",
+                       "id": "Korpus punya {count} masalah; tidak ada yang diubah",
+                       "de": "Der Korpus hat {count} Problem(e); nichts wurde geändert"},
+    "index_unchanged": {"en": "The bot keeps answering from the previous index.",
+                        "id": "Bot tetap menjawab dari indeks sebelumnya.",
+                        "de": "Der Bot antwortet weiter aus dem bisherigen Index."},
+    "and_more": {"en": "… and {count} more", "id": "… dan {count} lagi",
+                 "de": "… und {count} weitere"},
+    "build_time": {"en": "Build time", "id": "Waktu pembangunan", "de": "Bauzeit"},
+    "index_size": {"en": "Index", "id": "Indeks", "de": "Index"},
+    "index": {"en": "Index", "id": "Indeks", "de": "Index"},
+    "index_stats": {
+        "en": "{documents} documents, {passages} passages, {programs} programs, "
+              "{glossary} glossary terms; built {built}",
+        "id": "{documents} dokumen, {passages} bagian, {programs} program, {glossary} istilah "
+              "glosarium; dibangun {built}",
+        "de": "{documents} Dokumente, {passages} Abschnitte, {programs} Programme, "
+              "{glossary} Glossarbegriffe; gebaut {built}",
+    },
+    "stats_title": {"en": "Statistics", "id": "Statistik", "de": "Statistik"},
+    "last_24h": {"en": "Last 24 hours", "id": "24 jam terakhir", "de": "Letzte 24 Stunden"},
+    "last_7d": {"en": "Last 7 days", "id": "7 hari terakhir", "de": "Letzte 7 Tage"},
+    "activity": {
+        "en": "{asked} asked · {answered} answered · {abstained} abstained · 👍 {up} 👎 {down}",
+        "id": "{asked} ditanyakan · {answered} dijawab · {abstained} tidak dijawab · "
+              "👍 {up} 👎 {down}",
+        "de": "{asked} gestellt · {answered} beantwortet · {abstained} offen · "
+              "👍 {up} 👎 {down}",
+    },
+    "feedback_ratio": {"en": "Feedback (7 days)", "id": "Umpan balik (7 hari)",
+                       "de": "Rückmeldungen (7 Tage)"},
+    "no_votes": {"en": "no votes yet", "id": "belum ada suara", "de": "noch keine Bewertungen"},
+    "top_questions": {"en": "Top questions (7 days)", "id": "Pertanyaan teratas (7 hari)",
+                      "de": "Häufigste Fragen (7 Tage)"},
+    "unanswered_title": {"en": "Unanswered or 👎 questions, last {days} days ({count} groups)",
+                         "id": "Pertanyaan tak terjawab atau 👎, {days} hari terakhir "
+                               "({count} kelompok)",
+                         "de": "Unbeantwortete oder 👎-Fragen, letzte {days} Tage "
+                               "({count} Gruppen)"},
+    "unanswered_none": {"en": "Nothing to do: every recent question got an answer.",
+                        "id": "Tidak ada: semua pertanyaan terbaru sudah terjawab.",
+                        "de": "Nichts zu tun: Alle neuen Fragen wurden beantwortet."},
+})
+
 
 def t(key: str, language: str, **values: object) -> str:
     """The text `key` in `language` (English if missing), with `values` filled in."""
