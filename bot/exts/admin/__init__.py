@@ -1,0 +1,1 @@
+"""Admin commands (reindex, stats, unanswered questions) and background maintenance."""

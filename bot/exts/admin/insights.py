@@ -1,0 +1,81 @@
+"""/stats and /unanswered: how the bot is doing, and what the corpus is missing."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.bot import SisterCityBot
+from bot.exts.admin._checks import admin_only
+from bot.messages import t
+from bot.storage.grouping import group_questions
+from bot.ui import limits
+from bot.ui.embeds import echo, embed, send
+from bot.ui.language import interaction_language
+from bot.ui.paginator import Paginator
+
+GROUPS_PER_PAGE = 10
+
+
+def activity_line(counts: dict[str, int], lang: str) -> str:
+    """'12 asked · 9 answered · 3 abstained · 👍 4 👎 1'."""
+    return t("activity", lang, **counts)
+
+
+def feedback_ratio(counts: dict[str, int], lang: str) -> str:
+    """Share of 👍 among all votes, or a dash without votes."""
+    votes = counts["up"] + counts["down"]
+    return f"{100 * counts['up'] / votes:.0f}% 👍 ({votes})" if votes else t("no_votes", lang)
+
+
+class Insights(commands.Cog):
+    """Numbers for the admins who look after the corpus."""
+
+    def __init__(self, bot: SisterCityBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="stats", description="Index size, questions and feedback "
+                          "(admins only)")
+    @admin_only()
+    async def stats(self, interaction: discord.Interaction) -> None:
+        """Index size and build date; questions and votes of the last 24 hours and 7 days."""
+        lang = interaction_language(interaction)
+        stats = self.bot.live.index.stats
+        db = self.bot.db
+        day, week = db.activity(24), db.activity(24 * 7)
+        card = embed(t("stats_title", lang))
+        card.add_field(name=t("index", lang), inline=False, value=t(
+            "index_stats", lang, documents=stats.documents, passages=stats.passages,
+            programs=stats.programs, glossary=stats.glossary_terms, built=stats.built_at))
+        card.add_field(name=t("last_24h", lang), value=activity_line(day, lang), inline=False)
+        card.add_field(name=t("last_7d", lang), value=activity_line(week, lang), inline=False)
+        card.add_field(name=t("feedback_ratio", lang), value=feedback_ratio(week, lang))
+        top = db.top_questions(24 * 7)
+        card.add_field(name=t("top_questions", lang), inline=False, value=limits.join_lines(
+            [f"{n}× {echo(q, 150)}" for q, n in top], limits.FIELD_VALUE) or "—")
+        await send(interaction, embed=limits.fit_embed(card), ephemeral=True)
+
+    @app_commands.command(name="unanswered", description="Recent questions without a good "
+                          "answer (admins only)")
+    @app_commands.describe(days="How many days back to look (default 7)")
+    @admin_only()
+    async def unanswered(self, interaction: discord.Interaction,
+                         days: app_commands.Range[int, 1, 365] = 7) -> None:
+        """Abstained and 👎 questions, grouped by similar wording, most frequent first."""
+        lang = interaction_language(interaction)
+        rows = self.bot.db.unanswered(days)
+        groups = group_questions([(r["question"], r["language"], r["asked_at"]) for r in rows])
+        title = t("unanswered_title", lang, days=days, count=len(groups))
+        lines = [f"**{g.count}×** {echo(g.example, 200)} ({', '.join(sorted(g.languages))}"
+                 f" · {g.last_asked[:10]})" for g in groups]
+        pages = [embed(title, limits.join_lines(group, limits.EMBED_DESCRIPTION)
+                       or t("unanswered_none", lang))
+                 for group in limits.chunks(lines, GROUPS_PER_PAGE)]
+        await Paginator(pages, owner_id=interaction.user.id, language=lang).start(
+            interaction, ephemeral=True)
+
+
+async def setup(bot: SisterCityBot) -> None:
+    """Load the Insights cog."""
+    await bot.add_cog(Insights(bot))

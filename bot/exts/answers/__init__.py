@@ -1,0 +1,1 @@
+"""Answering questions: /ask, mentions, replies and DMs, with feedback buttons."""

@@ -1,0 +1,54 @@
+"""Answers as embeds: the cited answer, the abstention text and the supporting passages."""
+
+from __future__ import annotations
+
+import discord
+
+from bot.answers import Answer, clean_question
+from bot.answers.render import answer_body, notes, refusal
+from bot.messages import t
+from bot.ui import limits
+from bot.ui.embeds import COLOUR, echo, link
+
+MAX_PASSAGES = 5
+
+
+def answer_embed(answer: Answer, corpus_date: str) -> discord.Embed:
+    """The answer with [n] markers, its numbered sources, notes and the corpus date."""
+    lang = answer.language
+    question = f"> ❓ {echo(clean_question(answer.question), 300)}\n\n"
+    body = limits.truncate(answer_body(answer), limits.EMBED_DESCRIPTION - len(question))
+    embed = discord.Embed(title=t("answer", lang), description=question + body, colour=COLOUR)
+    source_lines = [f"[{ref.number}] {link(ref.title, ref.url)}"
+                    + ("" if ref.url else f" — {t('no_url', lang)}") for ref in answer.sources]
+    if source_lines:
+        embed.add_field(name=t("sources", lang),
+                        value=limits.join_lines(source_lines, limits.FIELD_VALUE), inline=False)
+    for note in notes(answer):
+        embed.add_field(name=t("note", lang), value=limits.truncate(note, limits.FIELD_VALUE),
+                        inline=False)
+    if corpus_date:
+        embed.set_footer(text=t("corpus_date", lang, date=corpus_date))
+    return limits.fit_embed(embed)
+
+
+def abstention_text(answer: Answer) -> str:
+    """Why there is no answer, and what the bot does know about."""
+    lines = [refusal(answer)]
+    if answer.reason == "weak_evidence":
+        topics = "; ".join(answer.suggestions[:5]) or t("topics_default", answer.language)
+        lines.append(t("abstain_hint", answer.language, topics=topics))
+    return limits.truncate("\n".join(lines), limits.MESSAGE)
+
+
+def passages_embed(answer: Answer, language: str) -> discord.Embed:
+    """The passages the answer was drawn from, one field each, within the embed limits."""
+    embed = discord.Embed(title=t("passages", language), colour=COLOUR)
+    for item in answer.evidence[:MAX_PASSAGES]:
+        name = f"{item.title} — {item.heading}" if item.heading else item.title
+        embed.add_field(name=limits.truncate(name, limits.FIELD_NAME),
+                        value=limits.truncate(discord.utils.escape_mentions(item.text),
+                                              limits.FIELD_VALUE), inline=False)
+    if not answer.evidence:
+        embed.description = t("no_passages", language)
+    return limits.fit_embed(embed)

@@ -1,0 +1,1 @@
+"""Browsing the corpus: programs, the timeline, the bibliography, about and help."""

@@ -1,0 +1,86 @@
+"""/timeline, /sources, /about and /help: the partnership's history and the bot itself."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.bot import SisterCityBot
+from bot.messages import t
+from bot.translator import localized_name
+from bot.ui import limits
+from bot.ui.embeds import embed, link, send
+from bot.ui.language import interaction_language
+from bot.ui.paginator import Paginator
+
+EVENTS_PER_PAGE = 8
+SOURCES_PER_PAGE = 10
+HELP_COMMANDS = ("ask", "programs", "program", "sme", "timeline", "sources", "about")
+ADMIN_COMMANDS = ("reindex", "stats", "unanswered")
+
+
+def _pages(title: str, lines: list[str], per_page: int) -> list[discord.Embed]:
+    return [embed(title, limits.join_lines(group, limits.EMBED_DESCRIPTION))
+            for group in limits.chunks(lines, per_page)]
+
+
+class Reference(commands.Cog):
+    """History, bibliography, and what the bot is."""
+
+    def __init__(self, bot: SisterCityBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="timeline", description="The partnership's history, year by year")
+    async def timeline(self, interaction: discord.Interaction) -> None:
+        """Dated events, oldest first, a page at a time."""
+        lang = interaction_language(interaction)
+        events = sorted(self.bot.live.index.timeline, key=lambda e: e.date)
+        lines = [f"**{e.date}** — {e.text.get(lang)}"
+                 + (f" *({t('uncertain', lang)})*" if e.confidence.value == "U" else "")
+                 for e in events]
+        pages = _pages(t("timeline_title", lang), lines or [t("empty_list", lang)],
+                       EVENTS_PER_PAGE)
+        await Paginator(pages, owner_id=interaction.user.id, language=lang).start(interaction)
+
+    @app_commands.command(name="sources", description="The bibliography the answers cite")
+    async def sources(self, interaction: discord.Interaction) -> None:
+        """Every source with its link and the date it was consulted."""
+        lang = interaction_language(interaction)
+        sources = sorted(self.bot.live.index.sources.values(), key=lambda s: s.title.casefold())
+        lines = [f"• {link(s.title, s.url)} — {t('accessed', lang, date=s.accessed.isoformat())}"
+                 + ("" if s.url else f" ({t('no_url', lang)})") for s in sources]
+        pages = _pages(t("sources_title", lang, count=len(sources)),
+                       lines or [t("empty_list", lang)], SOURCES_PER_PAGE)
+        await Paginator(pages, owner_id=interaction.user.id, language=lang).start(interaction)
+
+    @app_commands.command(name="about", description="What this bot is and what it knows")
+    async def about(self, interaction: discord.Interaction) -> None:
+        """The bot's purpose, the size and date of its corpus, and its languages."""
+        lang = interaction_language(interaction)
+        index = self.bot.live.index
+        stats = index.stats
+        card = embed(t("about_title", lang), t("about_text", lang))
+        card.add_field(name=t("corpus", lang), value=t(
+            "corpus_size", lang, documents=stats.documents, passages=stats.passages,
+            programs=stats.programs, sources=len(index.sources)))
+        card.add_field(name=t("corpus_date_label", lang), value=index.corpus_date or "?")
+        card.add_field(name=t("languages", lang), value="English · Bahasa Indonesia · Deutsch")
+        await send(interaction, embed=limits.fit_embed(card), ephemeral=True)
+
+    @app_commands.command(name="help", description="How to use this bot")
+    async def help(self, interaction: discord.Interaction) -> None:
+        """Every command with a line on what it does; admin commands for admins."""
+        lang = interaction_language(interaction)
+        lines = [f"`/{localized_name(name, lang)}` — {t(f'help.{name}', lang)}"
+                 for name in HELP_COMMANDS]
+        card = embed(t("help_title", lang), "\n".join(lines) + "\n\n" + t("help_mention", lang))
+        card.add_field(name=t("help_admin", lang), value="\n".join(
+            f"`/{localized_name(name, lang)}` — {t(f'help.{name}', lang)}"
+            for name in ADMIN_COMMANDS))
+        await send(interaction, embed=limits.fit_embed(card), ephemeral=True)
+
+
+async def setup(bot: SisterCityBot) -> None:
+    """Load the Reference cog."""
+    await bot.add_cog(Reference(bot))

@@ -1,0 +1,1 @@
+"""Practical guides drawn from the corpus (for now: the SME guide)."""
