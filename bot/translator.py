@@ -44,9 +44,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "Your question, in English, Indonesian or German":
         ("Pertanyaan Anda, dalam bahasa Inggris, Indonesia, atau Jerman",
          "Ihre Frage, auf Englisch, Indonesisch oder Deutsch"),
-    "Answer in this language (default: your question's)":
-        ("Jawab dalam bahasa ini (bawaan: bahasa pertanyaan)",
-         "Antwort in dieser Sprache (sonst in der Sprache der Frage)"),
+    "The language of your question and the answer (default: detected)":
+        ("Bahasa pertanyaan dan jawaban Anda (bawaan: dikenali otomatis)",
+         "Sprache von Frage und Antwort (sonst automatisch erkannt)"),
     "Only you see the answer": ("Hanya Anda yang melihat jawabannya",
                                 "Nur Sie sehen die Antwort"),
     "List the partnership's programs": ("Daftar program kemitraan",

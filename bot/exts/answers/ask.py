@@ -54,7 +54,7 @@ class Ask(commands.Cog):
 
     @app_commands.command(name="ask", description="Ask about the Bandung–Braunschweig partnership")
     @app_commands.describe(question="Your question, in English, Indonesian or German",
-                           language="Answer in this language (default: your question's)",
+                           language="The language of your question and the answer (default: detected)",
                            private="Only you see the answer")
     @app_commands.choices(language=LANGUAGE_CHOICES)
     async def ask(self, interaction: discord.Interaction, question: str,
