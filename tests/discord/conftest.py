@@ -7,10 +7,12 @@ import shutil
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import discord
 import pytest
 import simcord
+import simcord.interactions as simcord_interactions
 
 from bot.app import create_bot
 from bot.bot import SisterCityBot
@@ -119,3 +121,25 @@ def error_types(env: simcord.Env) -> list[type[BaseException]]:
     for error in env.errors:
         found.append(type(getattr(error, "original", error)))
     return found
+
+
+@pytest.fixture
+def locales(monkeypatch: pytest.MonkeyPatch) -> dict[int, str]:
+    """user id → Discord client locale for that user's interactions (SimCord always sends
+    en-US; this patches its payload builder)."""
+    mapping: dict[int, str] = {}
+    original = simcord_interactions.base_payload
+
+    def with_locale(backend: Any, **kwargs: Any) -> Any:
+        record, payload = original(backend, **kwargs)
+        payload["locale"] = mapping.get(kwargs["user_id"], payload["locale"])
+        return record, payload
+
+    monkeypatch.setattr(simcord_interactions, "base_payload", with_locale)
+    return mapping
+
+
+def pings(env: simcord.Env, message: discord.Message) -> tuple[list[int], list[int], bool]:
+    """Whom Discord actually pinged for a message: users, roles, @everyone."""
+    stored = env.backend.get_message(message.channel.id, message.id)
+    return list(stored.ping_user_ids), list(stored.ping_role_ids), stored.mention_everyone

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.discord.conftest import World, custom_ids
+from tests.discord.conftest import World, custom_ids, pings
 
 QUESTION = "When was the partnership charter signed?"
 
@@ -86,17 +86,36 @@ async def test_replies_in_the_question_language_or_the_chosen_one(world: World) 
 
 
 async def test_everyone_in_a_question_pings_nobody(world: World) -> None:
-    """@everyone and role mentions are shown escaped and never allowed to ping."""
-    question = f"@everyone <@&{world.guild.id}> **when** was the charter signed?"
+    """@everyone, role and user mentions in a question are shown harmlessly, never pinged."""
+    role = world.guild.create_role("Fans", mentionable=True)
+    question = f"@everyone {role.mention} {world.bob.mention} **when** was the charter signed?"
     result = await world.alice.slash(world.channel, "ask", question=question)
     sent = result.response.message
-    assert not sent.mention_everyone and not sent.role_mentions and not sent.mentions
+    assert pings(world.env, sent) == ([], [], False)
     assert "\\*\\*when\\*\\*" in sent.embeds[0].description
-    await world.alice.send(world.channel, f"{world.bot.user.mention} @everyone when was the "
-                           "charter signed?")
+    callback = [r for r in world.env.http_requests if r.path.endswith("/callback")][-1]
+    assert callback.json["data"]["allowed_mentions"] == {"parse": []}
+    await world.alice.send(world.channel, f"{world.bot.user.mention} @everyone {role.mention} "
+                           "when was the charter signed?")
     reply = world.channel.last_message
     assert reply.author.id == world.bot.user.id
-    assert not reply.mention_everyone and not reply.mentions
+    assert pings(world.env, reply) == ([], [], False)
+    sent_json = [r for r in world.env.http_requests if r.path.endswith("/messages")][-1].json
+    assert sent_json["allowed_mentions"] == {"parse": []}  # replied_user off: no reply ping
+
+
+async def test_the_user_locale_decides_when_the_question_does_not(
+        world: World, locales: dict[int, str]) -> None:
+    """Interface text follows the Discord locale; an unclear question is answered in it."""
+    locales[world.alice.id] = "id"
+    locales[world.bob.id] = "de"
+    listing = await world.alice.slash(world.channel, "programs")
+    assert listing.response.embeds[0].title == "Program (12)"
+    help_ = await world.bob.slash(world.channel, "help")
+    assert "`/frage`" in help_.response.embeds[0].description
+    unclear = await world.alice.slash(world.channel, "ask", question="1960?")
+    assert unclear.response.ephemeral
+    assert unclear.response.content.startswith("Pertanyaan ini tidak tercakup dalam korpus")
 
 
 async def test_a_mention_is_answered_in_the_channel(world: World) -> None:
