@@ -41,7 +41,9 @@ def detect_language(text: str, hints: dict[str, set[str]] | None = None) -> str 
         if not owners and hints and word in hints:
             for lang in hints[word]:
                 score[lang] += 0.5 / len(hints[word])
-    score["de"] += 1.5 * len(_GERMAN_LETTERS.findall(text)) ** 0.5
+    # Umlauts are weak evidence: English and Indonesian questions name "Bandungbrücke" too.
+    umlaut_words = {w for w in words if _GERMAN_LETTERS.search(w)}
+    score["de"] += min(1.2, 0.6 * len(umlaut_words))
     best = max(LANGUAGES, key=score.__getitem__)
     ranked = sorted(score.values(), reverse=True)
     if ranked[0] == 0 or ranked[0] == ranked[1]:

@@ -69,9 +69,11 @@ class QueryAnalyzer:
                     self.hints.setdefault(words[0], set()).add(lang)
 
     def analyze(self, text: str, language: str | None = None, fallback: str = "en") -> Query:
+        """`language` forces the reply language; the words are still read in the language
+        they are written in, when that can be told."""
         words = self.tokenizer.words(text)
-        detected = detect_language(text, self.hints) if language is None else language
-        lang = detected or fallback
+        detected = detect_language(text, self.hints)
+        lang = detected or language or fallback
         query_words = [
             self._word(word, stems, lang) for word, stems in zip(
                 [w for w in words if not self.tokenizer.is_stopword(w, lang)],
@@ -89,7 +91,7 @@ class QueryAnalyzer:
                 if word in by_text:
                     by_text[word].alternatives = list(dict.fromkeys(
                         [*by_text[word].alternatives, *stems]))
-        return Query(text, lang, detected is not None, query_words,
+        return Query(text, language or lang, detected is not None, query_words,
                      list(dict.fromkeys(expansions)),
                      [self.index.glossary[n].concept for n, _ in concepts])
 

@@ -163,7 +163,7 @@ class AnswerEngine:
         quotes = []
         for _, _, _, sentence, _, cand in chosen:
             refs = []
-            for source_id in cand.passage.sources:
+            for source_id in self._strongest(cand.passage.sources):
                 refs.append(numbers.setdefault(source_id, len(numbers) + 1))
             quotes.append(Quote(sentence, cand.passage.id, tuple(refs), cand.passage.confidence))
         sources = tuple(
@@ -178,6 +178,13 @@ class AnswerEngine:
         answer_language = None if languages == {query.language} else sorted(languages)[0]
         return Answer(question, query.language, False, tuple(quotes), sources, evidence,
                       answer_language)
+
+    def _strongest(self, source_ids: tuple[str, ...]) -> list[str]:
+        """The passage's best sources (high before medium before low, then as listed)."""
+        rank = {"high": 0, "medium": 1, "low": 2}
+        known = [s for s in source_ids if s in self.index.sources]
+        known.sort(key=lambda s: rank[self.index.sources[s].confidence.value])
+        return known[: params.SOURCES_PER_QUOTE]
 
     def _abstain(self, question: str, query: Query, reason: str) -> Answer:
         topics = [d["title"] for d in self.index.documents if d["language"] == query.language]

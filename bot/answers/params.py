@@ -22,3 +22,5 @@ LEAD_BONUS = 0.05  # a passage's first sentence usually introduces its subject
 EXTRA_SENTENCE_SHARE = 0.75
 MAX_SENTENCES = 3
 MAX_ANSWER_CHARS = 900
+# Sources cited per quoted sentence: the strongest of its passage's sources.
+SOURCES_PER_QUOTE = 3

@@ -35,21 +35,30 @@ def answer_body(answer: Answer) -> str:
     return " ".join(parts)
 
 
-def to_text(answer: Answer, corpus_date: str = "") -> str:
+def to_text(answer: Answer, corpus_date: str = "", limit: int = 2000) -> str:
+    """Plain text of at most `limit` characters (a Discord message)."""
     lang = answer.language
     if answer.abstained:
         lines = [refusal(answer)]
         if answer.suggestions and answer.reason == "weak_evidence":
             lines.append(t("abstain_hint", lang, topics="; ".join(answer.suggestions[:5])))
-        return "\n".join(lines)
-    lines = [f"{t('answer', lang)}:", f"  {answer_body(answer)}"]
-    lines += [f"  ({note})" for note in notes(answer)]
-    lines += ["", f"{t('sources', lang)}:"]
-    for ref in answer.sources:
-        lines.append(f"  [{ref.number}] {ref.title} — {ref.url or t('no_url', lang)}")
-    if corpus_date:
-        lines.append(t("corpus_date", lang, date=corpus_date))
-    return "\n".join(lines)
+        return "\n".join(lines)[:limit]
+    head = [f"{t('answer', lang)}:", f"  {answer_body(answer)}"]
+    head += [f"  ({note})" for note in notes(answer)]
+    head += ["", f"{t('sources', lang)}:"]
+    tail = [t("corpus_date", lang, date=corpus_date)] if corpus_date else []
+    for title_chars, with_url in ((200, True), (70, True), (70, False), (40, False)):
+        refs = [f"  [{ref.number}] {_clip(ref.title, title_chars)}"
+                + (f" — {ref.url or t('no_url', lang)}" if with_url else "")
+                for ref in answer.sources]
+        text = "\n".join(head + refs + tail)
+        if len(text) <= limit:
+            return text
+    return text[: limit - 1] + "…"
+
+
+def _clip(text: str, chars: int) -> str:
+    return text if len(text) <= chars else text[: chars - 1] + "…"
 
 
 def to_json(answer: Answer, question_id: object = None) -> dict[str, object]:

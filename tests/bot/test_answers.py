@@ -61,11 +61,12 @@ def test_every_answer_sentence_is_corpus_text_with_its_sources(engine: AnswerEng
     checked = 0
     for question in all_questions():
         answer = engine.ask(question)
-        cited = {ref.id for ref in answer.sources}
+        numbered = {ref.number: ref.id for ref in answer.sources}
         for quote in answer.quotes:
             passage = passages[quote.passage_id]
             assert quote.text in passage.text
-            assert set(passage.sources) <= cited
+            assert quote.sources
+            assert {numbered[n] for n in quote.sources} <= set(passage.sources)
             checked += 1
     assert checked > 20
 
