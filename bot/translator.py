@@ -81,8 +81,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         ("Bangun ulang indeks dari korpus (khusus admin)",
          "Index aus dem Korpus neu aufbauen (nur Admins)"),
     "rebuild: validate the corpus and rebuild; reload: use an index already built with the "
-    "command line": ("rebuild: periksa korpus dan bangun ulang; reload: pakai indeks yang "
-                     "sudah dibangun lewat baris perintah",
+    "command line": ("rebuild: periksa korpus lalu bangun ulang; reload: pakai indeks dari "
+                     "baris perintah",
                      "rebuild: Korpus prüfen und neu aufbauen; reload: einen per "
                      "Kommandozeile gebauten Index übernehmen"),
     "Index size, questions and feedback (admins only)":

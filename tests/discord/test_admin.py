@@ -185,3 +185,22 @@ async def test_questions_are_answered_during_a_reindex_and_a_second_one_waits(
     assert first.response.embeds[0].title == "Index rebuilt"
     assert any("Nîmes" in p.text for p in world.bot.live.index.passages)
     assert len(world.bot.db.reindexes()) == 1
+
+
+async def test_background_poll_picks_up_a_cli_build_and_purge_runs_daily(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every INDEX_POLL_SECONDS a CLI-built index is swapped in (and logged); once a day
+    old feedback is purged with the configured retention."""
+    from indexer.index import build_and_save
+    settings = world.bot.settings
+    purged: list[int] = []
+    monkeypatch.setattr(world.bot.db, "purge", lambda days: purged.append(days) or 0)
+    doc = settings.corpus_dir / "documents/en/charter-en.md"
+    doc.write_text(doc.read_text() + "\nThe Nîmes partnership followed in 1962.\n")
+    build_and_save(settings.corpus_dir, settings.index_dir)
+    assert not any("Nîmes" in p.text for p in world.bot.live.index.passages)
+    await world.env.advance_time(settings.index_poll_seconds + 1)
+    assert any("Nîmes" in p.text for p in world.bot.live.index.passages)
+    assert "rebuilt outside the bot" in world.log_channel.last_message.content
+    await world.env.advance_time(24 * 3600)
+    assert purged and set(purged) == {settings.feedback_retention_days}

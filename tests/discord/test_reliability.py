@@ -164,3 +164,26 @@ def test_a_missing_token_exits_2_and_says_how_to_get_one(
     assert cli.main(["run"]) == 2
     err = capsys.readouterr().err
     assert "Reset Token" in err and ".env" in err
+
+
+def test_sync_syncs_globally_instead_of_to_the_dev_guild(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`python -m bot sync` hands the bot to the global sync path, without dev-guild sync."""
+    from bot import cli
+    from bot.commands import discord_run
+
+    seen: list[tuple[bool, bool]] = []
+
+    async def record(bot: discord.Client, token: str, sync_only: bool) -> None:
+        seen.append((sync_only, bot.sync_dev_guild))  # type: ignore[attr-defined]
+        bot.db.close()  # type: ignore[attr-defined]
+
+    for key, value in {"DISCORD_TOKEN": "x.y.z", "CORPUS_DIR": str(settings.corpus_dir),
+                       "INDEX_DIR": str(settings.index_dir), "DEV_GUILD_ID": "123",
+                       "DATABASE_PATH": str(settings.database_path)}.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(discord_run, "_serve", record)
+    assert cli.main(["sync"]) == 0
+    assert cli.main(["run"]) == 0
+    assert seen == [(True, False), (False, True)]
