@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,8 +37,10 @@ class SearchIndex:
     """Everything a query needs, loaded from disk without re-tokenizing the corpus."""
 
     def __init__(self, bm25: BM25Index, passages: list[Passage], corpus_data: dict[str, Any],
-                 manifest: dict[str, Any], tokenizer: Tokenizer | None = None) -> None:
+                 manifest: dict[str, Any], tokenizer: Tokenizer | None = None,
+                 word_languages: dict[str, dict[str, float]] | None = None) -> None:
         self.bm25 = bm25
+        self.word_languages = word_languages or {}
         self.passages = passages
         self.manifest = manifest
         self.tokenizer = tokenizer or Tokenizer()
@@ -74,9 +77,17 @@ class SearchIndex:
         items = list(passages(corpus))
         if not items:
             raise CorpusError([])
-        bm25 = BM25Index.build(
-            (tokenizer.tokens(f"{p.title}\n{p.heading}\n{p.text}", p.language) for p in items),
-            params)
+        seen: dict[str, Counter[str]] = {}
+
+        def tokens(p: Passage) -> list[str]:
+            words = tokenizer.words(p.text)
+            for word in set(words):
+                seen.setdefault(word, Counter())[p.language] += 1
+            stops = tokenizer.stopwords[p.language]
+            head = tokenizer.tokens(f"{p.title}\n{p.heading}", p.language)
+            return head + [tokenizer.stem(w, p.language) for w in words if w not in stops]
+
+        bm25 = BM25Index.build((tokens(p) for p in items), params)
         manifest = {
             "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "corpus_fingerprint": corpus.fingerprint,
@@ -86,7 +97,8 @@ class SearchIndex:
             "counts": {"passages": len(items), "documents": len(corpus.documents),
                        "programs": len(corpus.programs), "terms": len(bm25.vocabulary)},
         }
-        return cls(bm25, items, corpus_data(corpus), manifest, tokenizer)
+        return cls(bm25, items, corpus_data(corpus), manifest, tokenizer,
+                   _language_shares(seen))
 
     def save(self, root: Path) -> Path:
         arrays = {"indptr": self.bm25.indptr, "doc_ids": self.bm25.doc_ids,
@@ -98,7 +110,8 @@ class SearchIndex:
                   "glossary": [g.model_dump(mode="json") for g in self.glossary],
                   "timeline": [t.model_dump(mode="json") for t in self.timeline],
                   "documents": self.documents}
-        return write_build(root, arrays, {"vocabulary": vocabulary, "corpus": corpus},
+        return write_build(root, arrays, {"vocabulary": vocabulary, "corpus": corpus,
+                                          "languages": self.word_languages},
                            {"passages": [p.to_json() for p in self.passages]}, self.manifest)
 
     @classmethod
@@ -115,10 +128,22 @@ class SearchIndex:
                              BM25Params(p["k1"], p["b"], p["epsilon"]), p["avgdl"])
             items = [Passage.from_json(row) for row in lines["passages"]]
             _check_shapes(bm25, items)
-            return cls(bm25, items, jsons["corpus"], manifest, tokenizer)
+            return cls(bm25, items, jsons["corpus"], manifest, tokenizer, jsons["languages"])
         except (KeyError, TypeError, ValueError) as exc:
             raise IndexFileError(f"the index in {folder} is inconsistent ({exc}); rebuild it "
                                  "with `python -m bot index`") from None
+
+
+def _language_shares(seen: dict[str, Counter[str]]) -> dict[str, dict[str, float]]:
+    """word → share of each language among the passages using it (words in one language
+    only, or clearly leaning to one; shared names like 'bandung' carry no signal)."""
+    shares = {}
+    for word, counts in seen.items():
+        total = sum(counts.values())
+        top_lang, top = counts.most_common(1)[0]
+        if top / total >= 0.8 and not word.isdigit():
+            shares[word] = {top_lang: round(top / total, 3)}
+    return shares
 
 
 def _check_shapes(bm25: BM25Index, items: list[Passage]) -> None:

@@ -29,9 +29,12 @@ _GERMAN_LETTERS = re.compile(r"[äöüßÄÖÜ]")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def detect_language(text: str, hints: dict[str, set[str]] | None = None) -> str | None:
-    """'en', 'id', 'de', or None when unsure. `hints` maps words to the languages they belong
-    to (e.g. glossary terms such as 'umkm' → {'id'}), used as weak evidence."""
+HINT_WEIGHT = 0.6
+
+
+def detect_language(text: str, hints: dict[str, dict[str, float]] | None = None) -> str | None:
+    """'en', 'id', 'de', or None when unsure. `hints` maps words to the share of each language
+    among the corpus passages that use them ('kostenlos' → {'de': 1.0}); weak evidence."""
     words = [w.casefold() for w in _WORD.findall(text)]
     score = dict.fromkeys(LANGUAGES, 0.0)
     for word in words:
@@ -39,8 +42,8 @@ def detect_language(text: str, hints: dict[str, set[str]] | None = None) -> str 
         for lang in owners:
             score[lang] += 1.0 / len(owners)
         if not owners and hints and word in hints:
-            for lang in hints[word]:
-                score[lang] += 0.5 / len(hints[word])
+            for lang, share in hints[word].items():
+                score[lang] += HINT_WEIGHT * share
     # Umlauts are weak evidence: English and Indonesian questions name "Bandungbrücke" too.
     umlaut_words = {w for w in words if _GERMAN_LETTERS.search(w)}
     score["de"] += min(1.2, 0.6 * len(umlaut_words))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from indexer.index import SearchIndex
 from indexer.language import detect_language
 from indexer.models import LANGUAGES
@@ -23,6 +25,11 @@ class QueryWord:
     known: bool  # whether any stem is in the index
     note: str = ""  # "typo→braunschweig", "compound", …
     alternatives: list[str] = field(default_factory=list)  # glossary equivalents' stems
+
+    @property
+    def credit(self) -> float:
+        """Share of its weight a match earns: a guessed typo fix is only half a match."""
+        return 0.5 if self.note.startswith("typo") else 1.0
 
     def matches(self, terms: set[str] | frozenset[str]) -> bool:
         return any(s in terms for s in self.stems) or any(a in terms for a in self.alternatives)
@@ -56,17 +63,22 @@ class QueryAnalyzer:
         self.index = index
         self.tokenizer = index.tokenizer
         vocab = index.bm25.vocabulary
-        self.max_idf = float(index.bm25.idf.max()) if len(index.bm25.idf) else 1.0
+        idf = index.bm25.idf
+        self.max_idf = float(idf.max()) if len(idf) else 1.0
+        self.median_idf = float(np.median(idf)) if len(idf) else 1.0
         self._vocab_list = [t for t in vocab if len(t) >= MIN_FUZZY_LENGTH - 1 and not t.isdigit()]
         self.phrases: dict[tuple[str, ...], int] = {}
-        self.hints: dict[str, set[str]] = {}
+        glossary_langs: dict[str, set[str]] = {}
         for n, entry in enumerate(index.glossary):
             for lang, term in entry.terms():
                 words = tuple(self.tokenizer.words(term))
                 if words:
                     self.phrases.setdefault(words, n)
                 if len(words) == 1:
-                    self.hints.setdefault(words[0], set()).add(lang)
+                    glossary_langs.setdefault(words[0], set()).add(lang)
+        self.hints = {w: {lang: 1 / len(langs) for lang in langs}
+                      for w, langs in glossary_langs.items()}
+        self.hints.update(index.word_languages)
 
     def analyze(self, text: str, language: str | None = None, fallback: str = "en") -> Query:
         """`language` forces the reply language; the words are still read in the language
@@ -112,14 +124,15 @@ class QueryAnalyzer:
         known = [i for i in idfs if i is not None]
         if known:
             return QueryWord(word, stems, max(known), True)
-        if not word.isdigit():
-            parts = self._decompound(word) if language == "de" or len(word) >= 10 else []
-            if parts:
-                return QueryWord(word, parts, max(bm25.term_idf(p) or 0 for p in parts), True,
-                                 "compound")
-            fixed = self._correct(stems[0])
-            if fixed:
-                return QueryWord(word, [fixed], bm25.term_idf(fixed) or 0, True, f"typo→{fixed}")
+        if word.isdigit():  # the asker's own figure ("Rp 20 billion"), rarely in the corpus
+            return QueryWord(word, stems, self.median_idf, False)
+        parts = self._decompound(word) if language == "de" or len(word) >= 10 else []
+        if parts:
+            return QueryWord(word, parts, max(bm25.term_idf(p) or 0 for p in parts), True,
+                             "compound")
+        fixed = self._correct(stems[0])
+        if fixed:
+            return QueryWord(word, [fixed], bm25.term_idf(fixed) or 0, True, f"typo→{fixed}")
         return QueryWord(word, stems, self.max_idf, False)
 
     def _correct(self, stem: str) -> str | None:

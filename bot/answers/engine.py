@@ -77,7 +77,7 @@ class AnswerEngine:
         result = []
         for passage, score in hits:
             terms = self._passage_terms(passage)
-            covered = sum(w.weight for w in query.words if w.matches(terms)) / total
+            covered = sum(w.weight * w.credit for w in query.words if w.matches(terms)) / total
             factor = 1.0 if passage.language == query.language else params.OTHER_LANGUAGE_FACTOR
             result.append(_Candidate(passage, score, covered,
                                      score * factor * (0.5 + 0.5 * covered)))
@@ -114,7 +114,7 @@ class AnswerEngine:
         scored = []
         for rank, cand in enumerate(pool):
             for position, (sentence, terms) in enumerate(self._sentences_of(cand.passage)):
-                info = sum(w.weight for w in query.words if w.matches(terms)) / total
+                info = sum(w.weight * w.credit for w in query.words if w.matches(terms)) / total
                 if info == 0:
                     continue
                 value = (info + params.TYPE_BONUS * satisfies(kind, sentence)
