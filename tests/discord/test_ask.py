@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+from typing import Any
+
+import pytest
+
+from bot.exts.answers import ask
 from tests.discord.conftest import World, custom_ids, pings
 
 QUESTION = "When was the partnership charter signed?"
@@ -167,3 +173,23 @@ async def test_cooldown_applies_to_slash_and_mentions(world: World) -> None:
     await world.env.advance_time(61)
     again = await world.alice.slash(world.channel, "ask", question=QUESTION)
     assert again.response.embeds
+
+
+async def test_a_slow_answer_is_deferred_then_delivered(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When answering takes longer than the fast-reply budget the interaction is deferred
+    (Discord allows 3 s) and the answer then replaces the 'thinking' message."""
+    monkeypatch.setattr(ask, "FAST_REPLY_SECONDS", 0.05)
+    service = world.bot.get_cog("Ask").service
+    real = service.answer
+
+    async def slow(*args: Any, **kwargs: Any) -> Any:
+        await asyncio.sleep(60)  # virtual time: only advance_time moves it
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(service, "answer", slow)
+    result = await world.alice.slash(world.channel, "ask", question=QUESTION)
+    assert result.deferred and not result.ephemeral
+    await world.env.advance_time(60)
+    assert not result.deferred
+    assert "24 May 1960" in result.response.embeds[0].description

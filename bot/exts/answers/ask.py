@@ -62,8 +62,10 @@ class Ask(commands.Cog):
                   private: bool = False) -> None:
         """Answer with the cited corpus text; abstentions are shown only to the asker.
 
-        Whether a message is ephemeral is fixed when the response starts, so the answer is
-        computed first and the interaction deferred only if that takes a while.
+        Whether a message is ephemeral is fixed when the response starts (a deferred reply
+        keeps the deferral's visibility), so the answer is computed first and the interaction
+        deferred only if that takes longer than FAST_REPLY_SECONDS; a slow abstention then
+        replaces the public "thinking" message.
         """
         lang = language.value if language else interaction_language(interaction)
         if problem := precheck(question, lang):
@@ -77,11 +79,10 @@ class Ask(commands.Cog):
             question, language=language.value if language else None,
             locale=str(interaction.locale), user_id=interaction.user.id,
             guild_id=interaction.guild_id))
-        try:
-            recorded = await asyncio.wait_for(asyncio.shield(work), FAST_REPLY_SECONDS)
-        except TimeoutError:
+        done, _ = await asyncio.wait({work}, timeout=FAST_REPLY_SECONDS)
+        if not done:
             await interaction.response.defer(ephemeral=private, thinking=True)
-            recorded = await work
+        recorded = await work
         reply = self._reply(recorded)
         ephemeral = private or recorded.answer.abstained
         if interaction.response.is_done():
