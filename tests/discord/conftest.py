@@ -4,7 +4,6 @@ simulated Discord, on temporary copies of a test corpus, index and database."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -70,21 +69,15 @@ class World:
 
 
 @pytest.fixture
-async def env(bot: SisterCityBot) -> AsyncIterator[simcord.Env]:
-    """A started SimCord environment whose guild exists before the bot's dev-guild sync."""
-    environment = simcord.Env(bot)
-    environment.create_guild("Sister cities", id=DEV_GUILD_ID)
-    await environment.start()
-    try:
-        yield environment
-    finally:
-        await environment.shutdown()
-        environment._raise_errors_since(environment._errors_acknowledged)
+def simcord_bot(bot: SisterCityBot) -> SisterCityBot:
+    """The bot SimCord's `simcord_env` fixture runs."""
+    return bot
 
 
 @pytest.fixture
-def world(env: simcord.Env, bot: SisterCityBot) -> World:
-    guild = env.guild
+def world(simcord_env: simcord.Env, bot: SisterCityBot) -> World:
+    env = simcord_env
+    guild = env.create_guild("Sister cities", id=DEV_GUILD_ID)  # the bot synced to this id
     channel = guild.create_text_channel("general")
     log_channel = guild.create_text_channel(LOG_CHANNEL)
     managers = guild.create_role("Managers", permissions=discord.Permissions(manage_guild=True))
