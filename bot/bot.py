@@ -80,7 +80,8 @@ class SisterCityBot(commands.AutoShardedBot):
             if not isinstance(channel, discord.abc.Messageable):
                 log.warning("log channel %s cannot receive messages", channel_id)
                 return
-            await channel.send(content, embed=embed, allowed_mentions=NO_MENTIONS)  # type: ignore[arg-type]
+            await channel.send(content, embed=embed,  # type: ignore[arg-type]
+                               allowed_mentions=NO_MENTIONS)
         except discord.HTTPException as exc:
             log.warning("could not post to the log channel %s: %s", channel_id, exc)
 

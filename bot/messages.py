@@ -290,7 +290,8 @@ _TEXT.update({
     "last_24h": {"en": "Last 24 hours", "id": "24 jam terakhir", "de": "Letzte 24 Stunden"},
     "last_7d": {"en": "Last 7 days", "id": "7 hari terakhir", "de": "Letzte 7 Tage"},
     "activity": {
-        "en": "{asked} asked · {answered} answered · {abstained} abstained · 👍 {up} 👎 {down}",
+        "en": "{asked} asked · {answered} answered · {abstained} abstained · "
+              "👍 {up} 👎 {down}",
         "id": "{asked} ditanyakan · {answered} dijawab · {abstained} tidak dijawab · "
               "👍 {up} 👎 {down}",
         "de": "{asked} gestellt · {answered} beantwortet · {abstained} offen · "

@@ -56,7 +56,8 @@ class SisterTree(app_commands.CommandTree[Any]):
     """Checks the channel allow-list and handles every command error."""
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        allowed: list[int] = interaction.client.settings.allowed_channel_ids  # type: ignore[attr-defined]
+        settings = interaction.client.settings  # type: ignore[attr-defined]
+        allowed: list[int] = settings.allowed_channel_ids
         if not allowed or interaction.guild_id is None:
             return True
         command = interaction.command

@@ -204,3 +204,16 @@ async def test_background_poll_picks_up_a_cli_build_and_purge_runs_daily(
     assert "rebuilt outside the bot" in world.log_channel.last_message.content
     await world.env.advance_time(24 * 3600)
     assert purged and set(purged) == {settings.feedback_retention_days}
+
+
+async def test_the_run_time_admin_check_refuses_direct_messages() -> None:
+    """Even if a client sent an admin command from a DM, the check refuses it."""
+    from unittest.mock import MagicMock
+
+    from bot.exts.admin._checks import _check
+
+    interaction = MagicMock(spec=discord.Interaction)
+    interaction.guild = None
+    interaction.locale = discord.Locale.german
+    with pytest.raises(Refusal, match="nur auf einem Server"):
+        await _check(interaction)

@@ -52,9 +52,11 @@ class Ask(commands.Cog):
         return {"embed": answer_embed(answer, self.bot.live.index.corpus_date),
                 "view": answer_view(recorded.answer_id, answer.language)}
 
-    @app_commands.command(name="ask", description="Ask about the Bandung–Braunschweig partnership")
+    @app_commands.command(name="ask",
+                          description="Ask about the Bandung–Braunschweig partnership")
     @app_commands.describe(question="Your question, in English, Indonesian or German",
-                           language="The language of your question and the answer (default: detected)",
+                           language="The language of your question and the answer "
+                                    "(default: detected)",
                            private="Only you see the answer")
     @app_commands.choices(language=LANGUAGE_CHOICES)
     async def ask(self, interaction: discord.Interaction, question: str,
@@ -85,12 +87,10 @@ class Ask(commands.Cog):
         recorded = await work
         reply = self._reply(recorded)
         ephemeral = private or recorded.answer.abstained
-        if interaction.response.is_done():
-            await interaction.followup.send(**reply, ephemeral=ephemeral,  # type: ignore[arg-type]
-                                            allowed_mentions=NO_MENTIONS)
-        else:
-            await interaction.response.send_message(**reply, ephemeral=ephemeral,  # type: ignore[arg-type]
-                                                    allowed_mentions=NO_MENTIONS)
+        respond = (interaction.followup.send if interaction.response.is_done()
+                   else interaction.response.send_message)
+        await respond(**reply, ephemeral=ephemeral,  # type: ignore[operator]
+                      allowed_mentions=NO_MENTIONS)
 
     # -- mentions, replies and DMs --------------------------------------------------------
 

@@ -48,7 +48,8 @@ class Reference(commands.Cog):
         """Every source with its link and the date it was consulted."""
         lang = interaction_language(interaction)
         sources = sorted(self.bot.live.index.sources.values(), key=lambda s: s.title.casefold())
-        lines = [f"• {link(s.title, s.url)} — {t('accessed', lang, date=s.accessed.isoformat())}"
+        lines = [f"• {link(s.title, s.url)} — "
+                 f"{t('accessed', lang, date=s.accessed.isoformat())}"
                  + ("" if s.url else f" ({t('no_url', lang)})") for s in sources]
         pages = _pages(t("sources_title", lang, count=len(sources)),
                        lines or [t("empty_list", lang)], SOURCES_PER_PAGE)
