@@ -101,16 +101,17 @@ class BM25Index:
         """The k best (passage, score) pairs among passages containing a query term:
         highest score first, lower passage id on ties."""
         ids, weights = self._postings(query)
-        if not len(ids):
+        if not len(ids) or k <= 0:
             return []
         scores = np.bincount(ids, weights=weights, minlength=self.size)
-        candidates = np.unique(ids)
-        if len(candidates) > k:
-            kth = np.argpartition(-scores[candidates], k - 1)[:k]
-            cutoff = scores[candidates[kth]].min()
-            candidates = candidates[scores[candidates] >= cutoff]
-        order = np.lexsort((candidates, -scores[candidates]))[:k]
-        return [(int(candidates[i]), float(scores[candidates[i]])) for i in order]
+        candidates = self._members(ids)
+        return _best(candidates, scores[candidates], k)
+
+    def _members(self, ids: npt.NDArray[np.int32]) -> npt.NDArray[np.int64]:
+        """Distinct passage ids, ascending (a mask is faster than sorting for long lists)."""
+        mask = np.zeros(self.size, dtype=bool)
+        mask[ids] = True
+        return np.flatnonzero(mask)
 
     def document_frequency(self, term: str) -> int:
         t = self.vocabulary.get(term)
@@ -132,6 +133,16 @@ class BM25Index:
             return self.doc_ids[slices[0]], self.weights[slices[0]]
         return (np.concatenate([self.doc_ids[s] for s in slices]),
                 np.concatenate([self.weights[s] for s in slices]))
+
+
+def _best(candidates: npt.NDArray[np.int64], scores: Floats, k: int) -> list[tuple[int, float]]:
+    """Top k of candidate passages (ascending ids) by score, lower id first on ties."""
+    if len(candidates) > k:
+        kth = np.partition(scores, len(scores) - k)[len(scores) - k]
+        keep = scores >= kth
+        candidates, scores = candidates[keep], scores[keep]
+    order = np.lexsort((candidates, -scores))[:k]
+    return [(int(candidates[i]), float(scores[i])) for i in order]
 
 
 def _okapi_idf(df: list[int], corpus_size: int, epsilon: float) -> Floats:

@@ -13,9 +13,10 @@ from typing import Any
 import numpy as np
 
 from indexer.bm25 import BM25Index, BM25Params
+from indexer.commonness import build_table
 from indexer.corpus import Corpus, fingerprint, load_corpus
 from indexer.errors import CorpusError, IndexFileError
-from indexer.models import GlossaryEntry, ProgramRecord, Source, TimelineEvent
+from indexer.models import LANGUAGES, GlossaryEntry, ProgramRecord, Source, TimelineEvent
 from indexer.passages import Passage, passages
 from indexer.store import current_build, read_build, read_manifest, write_build
 from indexer.text import Tokenizer, TokenizerConfig
@@ -38,9 +39,11 @@ class SearchIndex:
 
     def __init__(self, bm25: BM25Index, passages: list[Passage], corpus_data: dict[str, Any],
                  manifest: dict[str, Any], tokenizer: Tokenizer | None = None,
-                 word_languages: dict[str, dict[str, float]] | None = None) -> None:
+                 word_languages: dict[str, dict[str, float]] | None = None,
+                 commonness: dict[str, dict[str, float]] | None = None) -> None:
         self.bm25 = bm25
         self.word_languages = word_languages or {}
+        self.commonness = commonness or {}
         self.passages = passages
         self.manifest = manifest
         self.tokenizer = tokenizer or Tokenizer()
@@ -98,7 +101,7 @@ class SearchIndex:
                        "programs": len(corpus.programs), "terms": len(bm25.vocabulary)},
         }
         return cls(bm25, items, corpus_data(corpus), manifest, tokenizer,
-                   _language_shares(seen))
+                   _language_shares(seen), build_table(LANGUAGES))
 
     def save(self, root: Path) -> Path:
         arrays = {"indptr": self.bm25.indptr, "doc_ids": self.bm25.doc_ids,
@@ -111,7 +114,8 @@ class SearchIndex:
                   "timeline": [t.model_dump(mode="json") for t in self.timeline],
                   "documents": self.documents}
         return write_build(root, arrays, {"vocabulary": vocabulary, "corpus": corpus,
-                                          "languages": self.word_languages},
+                                          "languages": self.word_languages,
+                                          "commonness": self.commonness},
                            {"passages": [p.to_json() for p in self.passages]}, self.manifest)
 
     @classmethod
@@ -128,21 +132,19 @@ class SearchIndex:
                              BM25Params(p["k1"], p["b"], p["epsilon"]), p["avgdl"])
             items = [Passage.from_json(row) for row in lines["passages"]]
             _check_shapes(bm25, items)
-            return cls(bm25, items, jsons["corpus"], manifest, tokenizer, jsons["languages"])
+            return cls(bm25, items, jsons["corpus"], manifest, tokenizer, jsons["languages"],
+                       jsons["commonness"])
         except (KeyError, TypeError, ValueError) as exc:
             raise IndexFileError(f"the index in {folder} is inconsistent ({exc}); rebuild it "
                                  "with `python -m bot index`") from None
 
 
 def _language_shares(seen: dict[str, Counter[str]]) -> dict[str, dict[str, float]]:
-    """word → share of each language among the passages using it (words in one language
-    only, or clearly leaning to one; shared names like 'bandung' carry no signal)."""
+    """Every word of the corpus text → share of each language among the passages using it."""
     shares = {}
     for word, counts in seen.items():
         total = sum(counts.values())
-        top_lang, top = counts.most_common(1)[0]
-        if top / total >= 0.8 and not word.isdigit():
-            shares[word] = {top_lang: round(top / total, 3)}
+        shares[word] = {lang: round(n / total, 3) for lang, n in counts.items()}
     return shares
 
 

@@ -6,13 +6,16 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from indexer.commonness import specificity
 from indexer.index import SearchIndex
 from indexer.language import detect_language
 from indexer.models import LANGUAGES
 
 MAX_PHRASE = 4  # longest glossary phrase, in words
+EXPANSION_MAX_DF = 0.05  # glossary equivalents in more passages than this are not searched
 MIN_FUZZY_LENGTH = 5
-FUZZY_CUTOFF = 80.0  # rapidfuzz ratio (0–100) a typo must reach to be corrected
+REAL_WORD_ZIPF = 3.0  # a word this common in one of the languages is not corrected
+FUZZY_CUTOFF = 0.79  # Damerau-Levenshtein similarity a typo must reach to be corrected
 
 
 @dataclass
@@ -66,7 +69,9 @@ class QueryAnalyzer:
         idf = index.bm25.idf
         self.max_idf = float(idf.max()) if len(idf) else 1.0
         self.median_idf = float(np.median(idf)) if len(idf) else 1.0
-        self._vocab_list = [t for t in vocab if len(t) >= MIN_FUZZY_LENGTH - 1 and not t.isdigit()]
+        # Typos are matched against the words of the corpus text, then stemmed.
+        self._surface = [w for w in index.word_languages
+                         if len(w) >= MIN_FUZZY_LENGTH - 1 and not w.isdigit()]
         self.phrases: dict[tuple[str, ...], int] = {}
         glossary_langs: dict[str, set[str]] = {}
         for n, entry in enumerate(index.glossary):
@@ -78,7 +83,9 @@ class QueryAnalyzer:
                     glossary_langs.setdefault(words[0], set()).add(lang)
         self.hints = {w: {lang: 1 / len(langs) for lang in langs}
                       for w, langs in glossary_langs.items()}
-        self.hints.update(index.word_languages)
+        # corpus words used (almost) only in one language are evidence for that language
+        self.hints.update({w: shares for w, shares in index.word_languages.items()
+                           if max(shares.values()) >= 0.8 and not w.isdigit()})
 
     def analyze(self, text: str, language: str | None = None, fallback: str = "en") -> Query:
         """`language` forces the reply language; the words are still read in the language
@@ -95,10 +102,17 @@ class QueryAnalyzer:
         vocab = self.index.bm25.vocabulary
         expansions: list[str] = []
         concepts = self._concepts(words)
+        bm25 = self.index.bm25
+        common = EXPANSION_MAX_DF * bm25.size
         for n, phrase in concepts:
             stems = [t for lang_, term in self.index.glossary[n].terms()
                      for t in self.tokenizer.tokens(term, lang_) if t in vocab]
-            expansions += stems
+            # Searched for: the single-word equivalents that are not in most passages anyway
+            # (a word of a multi-word alias such as "Paris van Java" means little alone).
+            expansions += [t for lang_, term in self.index.glossary[n].terms()
+                           if len(self.tokenizer.words(term)) == 1
+                           for t in self.tokenizer.tokens(term, lang_)
+                           if t in vocab and bm25.document_frequency(t) <= common]
             for word in phrase:
                 if word in by_text:
                     by_text[word].alternatives = list(dict.fromkeys(
@@ -119,6 +133,12 @@ class QueryAnalyzer:
         return list(found.items())
 
     def _word(self, word: str, stems: list[str], language: str) -> QueryWord:
+        found = self._known_word(word, stems, language)
+        zipf = self.index.commonness.get(language, {}).get(word, 0.0)
+        found.weight *= specificity(zipf)
+        return found
+
+    def _known_word(self, word: str, stems: list[str], language: str) -> QueryWord:
         bm25 = self.index.bm25
         idfs = [bm25.term_idf(s) for s in stems]
         known = [i for i in idfs if i is not None]
@@ -130,17 +150,32 @@ class QueryAnalyzer:
         if parts:
             return QueryWord(word, parts, max(bm25.term_idf(p) or 0 for p in parts), True,
                              "compound")
-        fixed = self._correct(stems[0])
+        fixed = None if self._is_real_word(word) else self._correct(word)
         if fixed:
-            return QueryWord(word, [fixed], bm25.term_idf(fixed) or 0, True, f"typo→{fixed}")
+            shares = self.index.word_languages[fixed]
+            fixed_stems = [s for s in dict.fromkeys(self.tokenizer.stem(fixed, lang)
+                                                      for lang in shares) if s in bm25.vocabulary]
+            if fixed_stems:
+                return QueryWord(word, fixed_stems,
+                                 max(bm25.term_idf(s) or 0 for s in fixed_stems), True,
+                                 f"typo→{fixed}")
         return QueryWord(word, stems, self.max_idf, False)
 
-    def _correct(self, stem: str) -> str | None:
-        if len(stem) < MIN_FUZZY_LENGTH:
-            return None
-        from rapidfuzz import fuzz, process
+    def _is_real_word(self, word: str) -> bool:
+        """Common in everyday English, Indonesian or German: then it is no typo ('weather')."""
+        return any(table.get(word, 0.0) >= REAL_WORD_ZIPF
+                   for table in self.index.commonness.values())
 
-        match = process.extractOne(stem, self._vocab_list, scorer=fuzz.ratio,
+    def _correct(self, word: str) -> str | None:
+        """The corpus word closest to a misspelt one (a swap of two letters counts as one
+        edit), if close enough."""
+        if len(word) < MIN_FUZZY_LENGTH:
+            return None
+        from rapidfuzz import process
+        from rapidfuzz.distance import DamerauLevenshtein
+
+        match = process.extractOne(word, self._surface,
+                                   scorer=DamerauLevenshtein.normalized_similarity,
                                    score_cutoff=FUZZY_CUTOFF)
         return match[0] if match else None
 

@@ -6,6 +6,7 @@
                                    BM25 parameters, sha256 of every other file, own checksum
         vocabulary.json            terms in id order
         languages.json             word → language share, for telling a question's language
+        commonness.json            language → word → Zipf frequency in everyday language
         indptr.npy doc_ids.npy weights.npy doc_len.npy idf.npy   the postings (numpy, no pickle)
         passages.jsonl             one passage per line
         corpus.json                sources, programs, glossary, timeline, document list
@@ -32,7 +33,7 @@ from indexer.errors import IndexFileError
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 ARRAYS = ("indptr", "doc_ids", "weights", "doc_len", "idf")
 REBUILD_HINT = "rebuild it with `python -m bot index`"
 
@@ -143,7 +144,7 @@ def read_build(folder: Path, manifest: dict[str, Any]) -> tuple[
         arrays = {n: np.load(folder / f"{n}.npy", allow_pickle=False) for n in ARRAYS}
         jsons = {p.stem: json.loads(p.read_text("utf-8"))
                  for p in (folder / "vocabulary.json", folder / "corpus.json",
-                           folder / "languages.json")}
+                           folder / "languages.json", folder / "commonness.json")}
         with (folder / "passages.jsonl").open(encoding="utf-8") as handle:
             lines = {"passages": [json.loads(line) for line in handle]}
     except (OSError, ValueError) as exc:

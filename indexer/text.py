@@ -52,6 +52,7 @@ class TokenizerConfig:
         "id": f"pystemmer-indonesian-{version('PyStemmer')}",
     })
     stopwords: str = f"stopwords-{version('stopwords')}-curated-2"
+    commonness: str = f"wordfreq-{version('wordfreq')}"
     fold_accents: bool = True
 
     def to_dict(self) -> dict[str, object]:

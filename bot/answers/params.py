@@ -6,12 +6,12 @@ They were chosen on the project's regression set (eval/questions.jsonl) with
 
 # Abstain unless some top passage covers at least this share of the question's information
 # (sum of idf of the question words it contains / sum of idf of all question words).
-MIN_COVERAGE = 0.55
+MIN_COVERAGE = 0.6
 # ... and its BM25 score reaches this much (guards against one-word matches of common terms).
 MIN_SCORE = 3.0
 # How many BM25 hits are considered, and how many passages sentences are drawn from.
 RETRIEVE = 40
-CANDIDATE_PASSAGES = 6
+CANDIDATE_PASSAGES = 10
 # A passage in another language than the asker's counts this much of its score.
 OTHER_LANGUAGE_FACTOR = 0.75
 # Sentence scoring: share of question information in the sentence, plus bonuses.
@@ -19,7 +19,7 @@ TYPE_BONUS = 0.35  # the sentence has what the question type asks for (a date fo
 PASSAGE_PRIOR = 0.3  # weight of the passage's normalised retrieval score
 LEAD_BONUS = 0.05  # a passage's first sentence usually introduces its subject
 # A second or third sentence is added only if it scores this share of the best one.
-EXTRA_SENTENCE_SHARE = 0.75
+EXTRA_SENTENCE_SHARE = 0.65
 MAX_SENTENCES = 3
 MAX_ANSWER_CHARS = 900
 # Sources cited per quoted sentence: the strongest of its passage's sources.

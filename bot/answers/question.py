@@ -31,7 +31,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
                              r"kontak|hubungi|ansprechpartner|take part|ikut|mitmachen|"
                              r"teilnehmen)\b", re.I)),
     (Kind.LIST, re.compile(r"\b(which|what) (\w+ )?(programs|programmes|fields|cities|sister cities"
-                           r"|activities|areas)\b|\b(apa saja|bidang apa|sebutkan|welche \w+n\b)",
+                           r"|activities|areas)\b|\b(apa saja|bidang apa|sebutkan|welche[rns]? \w+)",
                            re.I)),
 ]
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")

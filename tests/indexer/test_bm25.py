@@ -45,3 +45,18 @@ def test_unknown_terms_score_nothing() -> None:
     index = BM25Index.build([["a"], ["b"]])
     assert index.top(["zzz"], 5) == []
     assert not index.scores(["zzz"]).any()
+
+
+
+def test_top_k_equals_sorting_all_scores() -> None:
+    docs = synthetic(30_000, seed=3)
+    index = BM25Index.build(docs)
+    rng = random.Random(5)
+    for _ in range(30):
+        query = [f"w{rng.choice([0, 1, 2, 3, 4, 8, 30, 200, 1500, 2999])}" for _ in range(6)]
+        scores = index.scores(query)
+        contains = {d for q in set(query) for d in index.doc_ids[
+            index.indptr[index.vocabulary[q]]:index.indptr[index.vocabulary[q] + 1]]}
+        expected = sorted(((float(scores[d]), int(d)) for d in contains),
+                          key=lambda pair: (-pair[0], pair[1]))[:10]
+        assert index.top(query, 10) == [(d, s) for s, d in expected]
