@@ -73,11 +73,16 @@ class LiveIndex:
         except IndexFileError:
             return None
 
-    def swap(self, index: SearchIndex) -> dict[str, diff.Change]:
-        changes = diff.compare(diff.of_index(self.index), diff.of_index(index))
-        self.engine = AnswerEngine(index)
+    def _prepare(self) -> tuple[AnswerEngine, dict[str, diff.Change]]:
+        """Load the index on disk, build its engine and the diff: all the slow parts, run
+        in a worker thread so the event loop keeps serving."""
+        fresh = SearchIndex.load(self.index_dir)
+        changes = diff.compare(diff.of_index(self.index), diff.of_index(fresh))
+        return AnswerEngine(fresh), changes
+
+    def _swap(self, engine: AnswerEngine) -> None:
+        self.engine = engine  # one assignment: a question sees the old index or the new one
         self._build_name = self._current_name()
-        return changes
 
     async def reindex(self) -> ReindexResult:
         """Validate the corpus and rebuild off the event loop; swap only on success."""
@@ -94,9 +99,9 @@ class LiveIndex:
             if not outcome["ok"]:
                 return ReindexResult(False, time.perf_counter() - started,
                                      problems=list(outcome["problems"]))  # type: ignore[arg-type]
-            fresh = await asyncio.to_thread(SearchIndex.load, self.index_dir)
-            changes = self.swap(fresh)
-            stats = fresh.stats
+            engine, changes = await asyncio.to_thread(self._prepare)
+            self._swap(engine)
+            stats = engine.index.stats
             return ReindexResult(True, time.perf_counter() - started, changes, counts={
                 "documents": stats.documents, "passages": stats.passages,
                 "programs": stats.programs, "glossary": stats.glossary_terms})
@@ -110,11 +115,11 @@ class LiveIndex:
         if name is None or name == self._build_name or self._busy:
             return False
         try:
-            fresh = await asyncio.to_thread(SearchIndex.load, self.index_dir)
+            engine, changes = await asyncio.to_thread(self._prepare)
         except IndexFileError as exc:
             log.error("ignoring the index on disk: %s", exc)
             self._build_name = name
             return False
-        changes = self.swap(fresh)
+        self._swap(engine)
         log.info("picked up a rebuilt index: %s", "; ".join(diff.summary(changes)))
         return True
