@@ -49,6 +49,14 @@ def _build(corpus_dir: str, index_dir: str) -> dict[str, object]:
     return {"ok": True, "seconds": seconds, "passages": len(index.passages)}
 
 
+def _build_in_process(corpus_dir: Path, index_dir: Path) -> dict[str, object]:
+    """Start a worker process, build there, wait for it to finish: all off the event loop
+    (starting and joining a process takes long enough to be felt by the gateway)."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        return pool.submit(_build, str(corpus_dir), str(index_dir)).result()
+
+
 class LiveIndex:
     """Holds the current engine; `engine` is replaced in one assignment on swap."""
 
@@ -91,11 +99,7 @@ class LiveIndex:
         self._busy = True
         started = time.perf_counter()
         try:
-            loop = asyncio.get_running_loop()
-            context = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-                outcome = await loop.run_in_executor(
-                    pool, _build, str(self.corpus_dir), str(self.index_dir))
+            outcome = await asyncio.to_thread(_build_in_process, self.corpus_dir, self.index_dir)
             if not outcome["ok"]:
                 return ReindexResult(False, time.perf_counter() - started,
                                      problems=list(outcome["problems"]))  # type: ignore[arg-type]
