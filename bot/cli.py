@@ -95,3 +95,6 @@ def main(argv: list[str] | None = None) -> int:
         return USAGE_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # e.g. `python -m bot programs | head`
+        sys.stderr.close()
+        return 0

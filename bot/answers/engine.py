@@ -22,6 +22,15 @@ _PRONOUNS = frozenset("it its they their them he she his her there dies es sie e
                       "damit dabei dazu ia mereka dia beliau".split())
 _DEMONSTRATIVES = frozenset("this these those such that diese dieser dieses diesen diesem ini itu "
                             "tersebut".split())
+# A sentence that says a fact is disputed, single-source or only the study's claim. When it
+# opens a passage, a quote from later in that passage brings it along.
+_HEDGE = re.compile(
+    r"sources disagree|according to (one|a single|that single) source|one source|only the study|"
+    r"according to the study|the study (states|says|claims)|not confirmed|no public source|"
+    r"berbeda pendapat|menurut (satu|sebuah) sumber|satu sumber|hanya (studi|penelitian)|"
+    r"menurut (studi|penelitian)|belum (di)?konfirmasi|tidak ada (satu pun )?sumber|"
+    r"widersprechen|laut einer( einzigen)? quelle|einer einzigen quelle|nur die studie|"
+    r"laut der studie|nicht bestätigt|keine öffentliche quelle", re.IGNORECASE)
 
 
 def clean_question(text: str) -> str:
@@ -146,15 +155,18 @@ class AnswerEngine:
         back to it ("These programmes were…")."""
         result = list(chosen)
         for value, rank, position, sentence, _, cand in chosen:
+            if position == 0:
+                continue
+            sentences = self._sentences_of(cand.passage)
             words = sentence.casefold().split()[:5]
             leans = bool(words) and (words[0].strip(",") in _PRONOUNS
                                      or any(w.strip(",") in _DEMONSTRATIVES for w in words))
-            if not leans or position == 0:
-                continue
-            if any(item[1] == rank and item[2] == position - 1 for item in result):
-                continue
-            before, terms = self._sentences_of(cand.passage)[position - 1]
-            result.append((value, rank, position - 1, before, terms, cand))
+            wanted = [position - 1] if leans else []
+            if not _HEDGE.search(sentence) and _HEDGE.search(sentences[0][0]):
+                wanted.append(0)
+            for index in wanted:
+                if not any(item[1] == rank and item[2] == index for item in result):
+                    result.append((value, rank, index, *sentences[index], cand))
         return result
 
     def _answer(self, question: str, query: Query, chosen: list, pool: list[_Candidate]
