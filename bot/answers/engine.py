@@ -146,8 +146,11 @@ class AnswerEngine:
                 continue
             chosen.append(item)
             length += len(item[3])
+        lead = {}  # passage rank → order of its best sentence in the answer
+        for item in chosen:
+            lead.setdefault(item[1], len(lead))
         chosen = self._with_antecedents(chosen, pool)
-        chosen.sort(key=lambda item: (item[1], item[2]))
+        chosen.sort(key=lambda item: (lead[item[1]], item[2]))
         return self._answer(question, query, chosen, pool)
 
     def _with_antecedents(self, chosen: list, pool: list[_Candidate]) -> list:
