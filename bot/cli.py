@@ -6,6 +6,7 @@
     programs [--field F] [--status S] [--json]         list program records
     demo                                               sample questions in three languages
     eval FILE [--sweep]                                score answers against a question file
+    feedback export [--csv] | feedback purge           recorded answers and votes
     run | sync                                         the Discord bot (needs DISCORD_TOKEN)
 
 Every command takes --corpus DIR and --index PATH. Heavy modules are imported per command, so
@@ -63,6 +64,12 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--quiet", action="store_true", help="summary only")
     evaluate.add_argument("--sweep", action="store_true", help="try abstention thresholds")
 
+    feedback = sub.add_parser("feedback", parents=[common], help="recorded answers and votes")
+    feedback.add_argument("action", choices=["export", "purge"],
+                          help="export as JSON lines (or --csv), or purge old rows")
+    feedback.add_argument("--csv", action="store_true", help="export as CSV")
+    feedback.add_argument("--database", type=Path, help="SQLite file (default: DATABASE_PATH)")
+
     sub.add_parser("run", parents=[common], help="start the Discord bot")
     sub.add_parser("sync", parents=[common], help="sync slash commands globally and exit")
     return parser
@@ -86,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "demo":
             from bot.commands import demo
             return demo.run(args)
+        if args.command == "feedback":
+            from bot.commands import feedback
+            return feedback.run(args)
         if args.command == "eval":
             from bot.evaluation import cli
             return cli.run(args)

@@ -10,7 +10,7 @@ from bot.commands.common import open_index
 
 SAMPLES = (
     "When was the Bandung–Braunschweig partnership founded?",
-    "Who signed the partnership charter for Braunschweig?",
+    "Who signed the 1960 charter on the German side?",
     "How can my Bandung food business get a free halal certificate?",
     "Apa itu Harz und Heide?",
     "Bagaimana kriteria usaha mikro menurut PP 7/2021?",

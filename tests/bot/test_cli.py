@@ -88,3 +88,19 @@ def test_programs_filters_and_json(paths: list[str]) -> None:
     assert [r["id"] for r in rows] == ["bridge"]
     assert json.loads(bot("programs", "--status", "active", "--json", *paths).stdout) == []
     assert bot("programs", "--field", "cooking", *paths).returncode == 2
+
+
+def test_feedback_export_and_purge(tmp_path: Path) -> None:
+    from bot.storage import Database
+
+    path = tmp_path / "bot.sqlite3"
+    db = Database(path)
+    db.record_answer(question="Apa itu GGM?", language="id", abstained=False, user_hash="h",
+                     guild_id=1, sources=["city"], passages=["x#0"])
+    db.close()
+    rows = bot("feedback", "export", "--database", str(path)).stdout.splitlines()
+    assert json.loads(rows[0])["question"] == "Apa itu GGM?"
+    assert bot("feedback", "export", "--csv", "--database", str(path)).stdout.startswith("id,")
+    assert "removed 0 answer(s)" in bot("feedback", "purge", "--database", str(path)).stdout
+    missing = bot("feedback", "export", "--database", str(tmp_path / "none.sqlite3"))
+    assert missing.returncode == 1 and "no database" in missing.stderr
