@@ -9,6 +9,7 @@ from typing import Any
 
 from indexer.corpus import Corpus
 from indexer.index import SearchIndex, corpus_data
+from indexer.passage_store import PassageStore
 from indexer.passages import passages
 
 KINDS = ("documents", "passages", "programs", "glossary")
@@ -30,13 +31,12 @@ def _digest(value: Any) -> str:
                           ).hexdigest()
 
 
-def fingerprints(data: dict[str, Any], passage_rows: list[dict[str, Any]]
-                 ) -> dict[str, dict[str, str]]:
+def fingerprints(data: dict[str, Any], passages: PassageStore) -> dict[str, dict[str, str]]:
     """id → content digest for each kind of item."""
     return {
         "documents": {d["id"]: _digest({k: v for k, v in d.items() if k != "path"})
                       for d in data["documents"]},
-        "passages": {p["id"]: _digest(p) for p in passage_rows},
+        "passages": passages.fingerprints(),
         "programs": {p["id"]: _digest(p) for p in data["programs"]},
         "glossary": {g["concept"]: _digest(g) for g in data["glossary"]},
     }
@@ -48,11 +48,11 @@ def of_index(index: SearchIndex | None) -> dict[str, dict[str, str]]:
     data = {"documents": index.documents,
             "programs": [p.model_dump(mode="json") for p in index.programs],
             "glossary": [g.model_dump(mode="json") for g in index.glossary]}
-    return fingerprints(data, [p.to_json() for p in index.passages])
+    return fingerprints(data, index.passages)
 
 
 def of_corpus(corpus: Corpus) -> dict[str, dict[str, str]]:
-    return fingerprints(corpus_data(corpus), [p.to_json() for p in passages(corpus)])
+    return fingerprints(corpus_data(corpus), PassageStore.from_passages(passages(corpus)))
 
 
 def compare(old: dict[str, dict[str, str]], new: dict[str, dict[str, str]]) -> dict[str, Change]:

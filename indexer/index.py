@@ -17,6 +17,7 @@ from indexer.commonness import build_table
 from indexer.corpus import Corpus, fingerprint, load_corpus
 from indexer.errors import CorpusError, IndexFileError
 from indexer.models import LANGUAGES, GlossaryEntry, ProgramRecord, Source, TimelineEvent
+from indexer.passage_store import PassageStore
 from indexer.passages import Passage, passages
 from indexer.store import current_build, read_build, read_manifest, write_build
 from indexer.text import Tokenizer, TokenizerConfig
@@ -37,7 +38,7 @@ class IndexStats:
 class SearchIndex:
     """Everything a query needs, loaded from disk without re-tokenizing the corpus."""
 
-    def __init__(self, bm25: BM25Index, passages: list[Passage], corpus_data: dict[str, Any],
+    def __init__(self, bm25: BM25Index, passages: PassageStore, corpus_data: dict[str, Any],
                  manifest: dict[str, Any], tokenizer: Tokenizer | None = None,
                  word_languages: dict[str, dict[str, float]] | None = None,
                  commonness: dict[str, dict[str, float]] | None = None) -> None:
@@ -100,13 +101,13 @@ class SearchIndex:
             "counts": {"passages": len(items), "documents": len(corpus.documents),
                        "programs": len(corpus.programs), "terms": len(bm25.vocabulary)},
         }
-        return cls(bm25, items, corpus_data(corpus), manifest, tokenizer,
-                   _language_shares(seen), build_table(LANGUAGES))
+        return cls(bm25, PassageStore.from_passages(items), corpus_data(corpus), manifest,
+                   tokenizer, _language_shares(seen), build_table(LANGUAGES))
 
     def save(self, root: Path) -> Path:
         arrays = {"indptr": self.bm25.indptr, "doc_ids": self.bm25.doc_ids,
                   "weights": self.bm25.weights, "doc_len": self.bm25.doc_len,
-                  "idf": self.bm25.idf}
+                  "idf": self.bm25.idf, "passage_offsets": self.passages.offsets}
         vocabulary = sorted(self.bm25.vocabulary, key=self.bm25.vocabulary.__getitem__)
         corpus = {"sources": [s.model_dump(mode="json") for s in self.sources.values()],
                   "programs": [p.model_dump(mode="json") for p in self.programs],
@@ -116,7 +117,7 @@ class SearchIndex:
         return write_build(root, arrays, {"vocabulary": vocabulary, "corpus": corpus,
                                           "languages": self.word_languages,
                                           "commonness": self.commonness},
-                           {"passages": [p.to_json() for p in self.passages]}, self.manifest)
+                           {"passages": self.passages.data}, self.manifest)
 
     @classmethod
     def load(cls, root: Path, tokenizer: Tokenizer | None = None) -> SearchIndex:
@@ -130,7 +131,7 @@ class SearchIndex:
             bm25 = BM25Index(vocabulary, arrays["indptr"], arrays["doc_ids"], arrays["weights"],
                              arrays["doc_len"], arrays["idf"],
                              BM25Params(p["k1"], p["b"], p["epsilon"]), p["avgdl"])
-            items = [Passage.from_json(row) for row in lines["passages"]]
+            items = PassageStore(lines["passages"], arrays["passage_offsets"])
             _check_shapes(bm25, items)
             return cls(bm25, items, jsons["corpus"], manifest, tokenizer, jsons["languages"],
                        jsons["commonness"])
@@ -148,7 +149,7 @@ def _language_shares(seen: dict[str, Counter[str]]) -> dict[str, dict[str, float
     return shares
 
 
-def _check_shapes(bm25: BM25Index, items: list[Passage]) -> None:
+def _check_shapes(bm25: BM25Index, items: PassageStore) -> None:
     n_terms, n_docs = len(bm25.vocabulary), len(items)
     if (bm25.indptr.shape != (n_terms + 1,) or bm25.doc_len.shape != (n_docs,)
             or bm25.idf.shape != (n_terms,) or bm25.doc_ids.shape != bm25.weights.shape

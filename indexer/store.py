@@ -8,7 +8,7 @@
         languages.json             word → language share, for telling a question's language
         commonness.json            language → word → Zipf frequency in everyday language
         indptr.npy doc_ids.npy weights.npy doc_len.npy idf.npy   the postings (numpy, no pickle)
-        passages.jsonl             one passage per line
+        passages.jsonl             one passage per line; passage_offsets.npy: where each starts
         corpus.json                sources, programs, glossary, timeline, document list
 
 A new build is written to a fresh folder and only then named in CURRENT, so a reader sees
@@ -33,8 +33,8 @@ from indexer.errors import IndexFileError
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 5
-ARRAYS = ("indptr", "doc_ids", "weights", "doc_len", "idf")
+FORMAT_VERSION = 6
+ARRAYS = ("indptr", "doc_ids", "weights", "doc_len", "idf", "passage_offsets")
 REBUILD_HINT = "rebuild it with `python -m bot index`"
 
 
@@ -52,7 +52,7 @@ def _manifest_checksum(manifest: dict[str, Any]) -> str:
 
 
 def write_build(root: Path, arrays: dict[str, np.ndarray], jsons: dict[str, Any],
-                lines: dict[str, list[dict[str, Any]]], manifest: dict[str, Any]) -> Path:
+                lines: dict[str, bytes], manifest: dict[str, Any]) -> Path:
     """Write a build folder under `root`, then point CURRENT at it. Returns the folder."""
     root.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix=f"build-{time.strftime('%Y%m%dT%H%M%S')}-", dir=root))
@@ -61,10 +61,8 @@ def write_build(root: Path, arrays: dict[str, np.ndarray], jsons: dict[str, Any]
             np.save(folder / f"{name}.npy", value, allow_pickle=False)
         for name, value in jsons.items():
             (folder / f"{name}.json").write_text(json.dumps(value, ensure_ascii=False), "utf-8")
-        for name, rows in lines.items():
-            with (folder / f"{name}.jsonl").open("w", encoding="utf-8") as handle:
-                for row in rows:
-                    handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        for name, data in lines.items():
+            (folder / f"{name}.jsonl").write_bytes(data)
         files = sorted(p.name for p in folder.iterdir())
         manifest = {**manifest, "format_version": FORMAT_VERSION,
                     "files": {name: _sha256(folder / name) for name in files}}
@@ -127,13 +125,18 @@ def read_manifest(folder: Path) -> dict[str, Any]:
 
 
 def read_build(folder: Path, manifest: dict[str, Any]) -> tuple[
-        dict[str, np.ndarray], dict[str, Any], dict[str, list[dict[str, Any]]]]:
+        dict[str, np.ndarray], dict[str, Any], dict[str, bytes]]:
     """Read every file of a build after checking its sha256 against the manifest."""
     files: dict[str, str] = manifest.get("files", {})
+    lines: dict[str, bytes] = {}
     for name, expected in files.items():
         path = folder / name
         try:
-            actual = _sha256(path)
+            if name.endswith(".jsonl"):  # kept in memory: read once, hash the bytes
+                lines[name[:-6]] = path.read_bytes()
+                actual = hashlib.sha256(lines[name[:-6]]).hexdigest()
+            else:
+                actual = _sha256(path)
         except FileNotFoundError:
             raise IndexFileError(f"{path} is missing; {REBUILD_HINT}") from None
         except OSError as exc:
@@ -145,8 +148,8 @@ def read_build(folder: Path, manifest: dict[str, Any]) -> tuple[
         jsons = {p.stem: json.loads(p.read_text("utf-8"))
                  for p in (folder / "vocabulary.json", folder / "corpus.json",
                            folder / "languages.json", folder / "commonness.json")}
-        with (folder / "passages.jsonl").open(encoding="utf-8") as handle:
-            lines = {"passages": [json.loads(line) for line in handle]}
+        if "passages" not in lines:
+            raise OSError("passages.jsonl is not listed in the manifest")
     except (OSError, ValueError) as exc:
         raise IndexFileError(f"the index in {folder} cannot be read ({exc}); {REBUILD_HINT}"
                              ) from None
