@@ -61,7 +61,7 @@ class AnswerEngine:
             ) -> Answer:
         """Answer `question`. `language` forces the reply language; `locale` (e.g. Discord's
         'de' or 'id') is used when the question's language is unclear."""
-        fallback = _locale_language(locale)
+        fallback = locale_language(locale)
         text = clean_question(question)
         if not text:
             return Answer(question, language or fallback, True, reason="empty")
@@ -213,9 +213,7 @@ def _redundant(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(a & b) / min(len(a), len(b)) > 0.8
 
 
-def _locale_language(locale: str | None) -> str:
-    if locale:
-        code = str(locale).split("-")[0].lower()
-        if code in ("en", "id", "de"):
-            return code
-    return "en"
+def locale_language(locale: str | None) -> str:
+    """'id' for an Indonesian locale ('id'), 'de' for German ('de', 'de-AT'…), else 'en'."""
+    code = str(locale or "").split("-")[0].lower()
+    return code if code in ("en", "id", "de") else "en"

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import discord
 
-LANGUAGES = ("en", "id", "de")
+from bot.answers.engine import locale_language as answers_locale_language
+
 
 
 def locale_language(locale: discord.Locale | str | None) -> str:
     """'id' for Indonesian, 'de' for German, otherwise 'en'."""
-    if locale is None:
-        return "en"
-    code = str(locale.value if isinstance(locale, discord.Locale) else locale).lower()
-    prefix = code.split("-")[0]
-    return prefix if prefix in LANGUAGES else "en"
+    return answers_locale_language(locale.value if isinstance(locale, discord.Locale) else locale)
 
 
 def interaction_language(interaction: discord.Interaction) -> str:

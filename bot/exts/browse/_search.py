@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from rapidfuzz import fuzz
 
 from indexer.models import ProgramRecord
+from indexer.text import fold
 
 MIN_SCORE = 60.0
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: 'Brücke' and 'brucke' compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _names(program: ProgramRecord) -> list[str]:
