@@ -7,7 +7,6 @@ import discord
 from bot.answers.engine import locale_language as answers_locale_language
 
 
-
 def locale_language(locale: discord.Locale | str | None) -> str:
     """'id' for Indonesian, 'de' for German, otherwise 'en'."""
     return answers_locale_language(locale.value if isinstance(locale, discord.Locale) else locale)
