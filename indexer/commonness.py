@@ -9,7 +9,6 @@ question never imports wordfreq.
 
 from __future__ import annotations
 
-import math
 from importlib.metadata import version
 
 TOP_WORDS = 30_000  # per language; rarer words count as fully specific
@@ -18,18 +17,23 @@ SOURCE = f"wordfreq-{version('wordfreq')}-top{TOP_WORDS}"
 
 def build_table(languages: tuple[str, ...]) -> dict[str, dict[str, float]]:
     """language → word → Zipf frequency (log10 of occurrences per billion words)."""
-    from wordfreq import get_frequency_dict, top_n_list
+    from wordfreq import get_frequency_list
 
     from indexer.text import fold
 
     table: dict[str, dict[str, float]] = {}
     for lang in languages:
-        frequencies = get_frequency_dict(lang)
-        table[lang] = {}
-        for word in top_n_list(lang, TOP_WORDS):
-            folded = fold(word)
-            if folded not in table[lang]:
-                table[lang][folded] = round(math.log10(frequencies[word] * 1e9), 2)
+        words: dict[str, float] = {}
+        # wordfreq's list is in bins of a hundredth of a decade: bin i holds the words with
+        # frequency 10^(-i/100), i.e. Zipf 9 - i/100. Reading the bins avoids building the
+        # full frequency dict (hundreds of MB for three languages).
+        for bin_index, bin_words in enumerate(get_frequency_list(lang)):
+            for word in bin_words:
+                words.setdefault(fold(word), round(9 - bin_index / 100, 2))
+            if len(words) >= TOP_WORDS:
+                break
+        table[lang] = words
+        get_frequency_list.cache_clear()
     return table
 
 
