@@ -15,7 +15,7 @@ SAMPLES = (
     "Apa itu Harz und Heide?",
     "Bagaimana kriteria usaha mikro menurut PP 7/2021?",
     "Was ist die Bandungbrücke?",
-    "Welche Partnerstädte hat Braunschweig?",
+    "Wer veranstaltete die Harz und Heide bis 2008?",
     "What is the tallest mountain in the world?",
 )
 
