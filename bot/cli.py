@@ -16,7 +16,6 @@ Every command takes --corpus DIR and --index PATH. Heavy modules are imported pe
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sys

@@ -65,7 +65,6 @@ class QueryAnalyzer:
     def __init__(self, index: SearchIndex) -> None:
         self.index = index
         self.tokenizer = index.tokenizer
-        vocab = index.bm25.vocabulary
         idf = index.bm25.idf
         self.max_idf = float(idf.max()) if len(idf) else 1.0
         self.median_idf = float(np.median(idf)) if len(idf) else 1.0

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from bot.answers import params
 from bot.answers.model import Answer, Evidence, Quote, SourceRef
-from bot.answers.question import Kind, kind_of, satisfies
+from bot.answers.question import kind_of, satisfies
 from indexer.index import SearchIndex
 from indexer.passages import Passage
 from indexer.query import Query, QueryAnalyzer

@@ -13,6 +13,7 @@ import simcord
 from bot.tree import Refusal
 from tests.discord.conftest import World, error_types
 
+
 async def command_id(world: World, name: str) -> int:
     """The id Discord gave the guild command `name`."""
     commands = await world.bot.tree.fetch_commands(guild=discord.Object(world.guild.id))
