@@ -78,8 +78,11 @@ class Watchdog(threading.Thread):
         while not self.stop.is_set():
             done = threading.Event()
             sent = time.perf_counter()
-            self.loop.call_soon_threadsafe(done.set)
-            done.wait()
+            try:
+                self.loop.call_soon_threadsafe(done.set)
+            except RuntimeError:  # the loop has closed
+                return
+            done.wait(timeout=5.0)
             self.worst = max(self.worst, time.perf_counter() - sent)
             self.samples += 1
             time.sleep(self.period)
