@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from bot.answers import params
+from bot.answers.datum import required_datum
 from bot.answers.model import Answer, Evidence, Quote, SourceRef
 from bot.answers.question import kind_of, satisfies
 from indexer.index import SearchIndex
@@ -22,6 +23,8 @@ _PRONOUNS = frozenset("it its they their them he she his her there dies es sie e
                       "damit dabei dazu ia mereka dia beliau".split())
 _DEMONSTRATIVES = frozenset("this these those such that diese dieser dieses diesen diesem ini itu "
                             "tersebut".split())
+_SUPERSEDED = re.compile(r"supersed|no longer (valid|in force)|sudah diganti|tidak berlaku lagi|"
+                         r"ketentuan lama|überholt|ersetzt|nicht mehr gültig", re.IGNORECASE)
 # A sentence that says a fact is disputed, single-source or only the study's claim. When it
 # opens a passage, a quote from later in that passage brings it along.
 _HEDGE = re.compile(
@@ -115,20 +118,26 @@ class AnswerEngine:
     def _compose(self, question: str, query: Query, candidates: list[_Candidate]) -> Answer:
         ranked = sorted(candidates, key=lambda c: (-c.adjusted, c.passage.id))
         top = ranked[0].adjusted
+        best_coverage = max(c.coverage for c in candidates)
         own = [c for c in ranked if c.passage.language == query.language
-               and c.coverage >= params.MIN_COVERAGE and c.adjusted >= 0.5 * top]
+               and c.coverage >= params.OWN_LANGUAGE_COVERAGE * best_coverage
+               and c.adjusted >= params.OWN_LANGUAGE_SCORE * top]
         pool = (own or ranked)[: params.CANDIDATE_PASSAGES]
         kind = kind_of(question)
+        datum = required_datum(question)
         total = sum(w.weight for w in query.words) or 1.0
         scored = []
         for rank, cand in enumerate(pool):
             for position, (sentence, terms) in enumerate(self._sentences_of(cand.passage)):
+                if datum is not None and not datum.search(sentence):
+                    continue
                 info = sum(w.weight * w.credit for w in query.words if w.matches(terms)) / total
                 if info == 0:
                     continue
                 value = (info + params.TYPE_BONUS * satisfies(kind, sentence)
                          + params.PASSAGE_PRIOR * cand.adjusted / top
-                         + params.LEAD_BONUS * (position == 0))
+                         + params.LEAD_BONUS * (position == 0)
+                         - params.SUPERSEDED_PENALTY * bool(_SUPERSEDED.search(sentence)))
                 scored.append((value, rank, position, sentence, terms, cand))
         if not scored:
             return self._abstain(question, query, "weak_evidence")

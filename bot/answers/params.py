@@ -12,12 +12,18 @@ MIN_SCORE = 3.0
 # How many BM25 hits are considered, and how many passages sentences are drawn from.
 RETRIEVE = 40
 CANDIDATE_PASSAGES = 10
+# Sentences come from passages in the asker's language when one covers at least this share of
+# the best coverage and reaches this share of the best score; otherwise from any language.
+OWN_LANGUAGE_COVERAGE = 0.5
+OWN_LANGUAGE_SCORE = 0.5
 # A passage in another language than the asker's counts this much of its score.
 OTHER_LANGUAGE_FACTOR = 0.75
 # Sentence scoring: share of question information in the sentence, plus bonuses.
 TYPE_BONUS = 0.35  # the sentence has what the question type asks for (a date for "when")
 PASSAGE_PRIOR = 0.3  # weight of the passage's normalised retrieval score
 LEAD_BONUS = 0.05  # a passage's first sentence usually introduces its subject
+# A sentence about rules the corpus marks as superseded ranks below the current rules.
+SUPERSEDED_PENALTY = 0.3
 # A second or third sentence is added only if it scores this share of the best one.
 EXTRA_SENTENCE_SHARE = 0.65
 MAX_SENTENCES = 3

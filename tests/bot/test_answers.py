@@ -111,3 +111,20 @@ def test_batch_json_shape(engine: AnswerEngine) -> None:
     assert json.loads(json.dumps(row))["id"] == "q1"
     assert set(row) >= {"id", "question", "answer", "abstained", "language", "sources"}
     assert all(set(s) == {"id", "title", "url"} for s in row["sources"])
+
+
+@pytest.mark.parametrize("question", [
+    "What are the opening hours of the Galeri Patrakomala?",
+    "Berapa nomor telepon Dinas KUMKM Kota Bandung?",
+    "Wie viel kostet ein Stand auf der Messe Harz und Heide?",
+])
+def test_asking_for_a_datum_the_corpus_lacks_is_declined(engine: AnswerEngine,
+                                                         question: str) -> None:
+    """Hours, phone numbers and prices need a sentence that holds one, not just shared words."""
+    assert engine.ask(question).abstained
+
+
+def test_current_rules_come_before_superseded_ones(engine: AnswerEngine) -> None:
+    answer = engine.ask("What annual sales make a business micro in Indonesia?")
+    assert "PP 7/2021" in answer.quotes[0].text
+    assert "supersed" not in answer.quotes[0].text
