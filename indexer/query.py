@@ -104,14 +104,13 @@ class QueryAnalyzer:
         bm25 = self.index.bm25
         common = EXPANSION_MAX_DF * bm25.size
         for n, phrase in concepts:
+            # Only single-word equivalents stand for a question word: a word of a multi-word
+            # alias ("Paris van Java", "TU Braunschweig") means little alone.
             stems = [t for lang_, term in self.index.glossary[n].terms()
+                     if len(self.tokenizer.words(term)) == 1
                      for t in self.tokenizer.tokens(term, lang_) if t in vocab]
-            # Searched for: the single-word equivalents that are not in most passages anyway
-            # (a word of a multi-word alias such as "Paris van Java" means little alone).
-            expansions += [t for lang_, term in self.index.glossary[n].terms()
-                           if len(self.tokenizer.words(term)) == 1
-                           for t in self.tokenizer.tokens(term, lang_)
-                           if t in vocab and bm25.document_frequency(t) <= common]
+            # Searched for: those that are not in most passages anyway.
+            expansions += [t for t in stems if bm25.document_frequency(t) <= common]
             for word in phrase:
                 if word in by_text:
                     by_text[word].alternatives = list(dict.fromkeys(
