@@ -15,7 +15,7 @@ CANDIDATE_PASSAGES = 10
 # Sentences come from passages in the asker's language when one covers at least this share of
 # the best coverage and reaches this share of the best score; otherwise from any language.
 OWN_LANGUAGE_COVERAGE = 0.5
-OWN_LANGUAGE_SCORE = 0.5
+OWN_LANGUAGE_SCORE = 0.3
 # A passage in another language than the asker's counts this much of its score.
 OTHER_LANGUAGE_FACTOR = 0.75
 # Sentence scoring: share of question information in the sentence, plus bonuses.
