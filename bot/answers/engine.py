@@ -158,11 +158,11 @@ class AnswerEngine:
         lead = {}  # passage rank → order of its best sentence in the answer
         for item in chosen:
             lead.setdefault(item[1], len(lead))
-        chosen = self._with_antecedents(chosen, pool)
+        chosen = self._with_antecedents(chosen)
         chosen.sort(key=lambda item: (lead[item[1]], item[2]))
         return self._answer(question, query, chosen, pool)
 
-    def _with_antecedents(self, chosen: list, pool: list[_Candidate]) -> list:
+    def _with_antecedents(self, chosen: list) -> list:
         """Add the previous sentence before any chosen sentence that starts by referring
         back to it ("These programmes were…")."""
         result = list(chosen)
