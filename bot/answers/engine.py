@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from bot.answers import params
 from bot.answers.datum import required_datum
 from bot.answers.model import Answer, Evidence, Quote, SourceRef
-from bot.answers.question import kind_of, satisfies
+from bot.answers.question import Kind, kind_of, satisfies
 from indexer.index import SearchIndex
 from indexer.passages import Passage
 from indexer.query import Query, QueryAnalyzer
@@ -134,7 +134,9 @@ class AnswerEngine:
                 info = sum(w.weight * w.credit for w in query.words if w.matches(terms)) / total
                 if info == 0:
                     continue
-                value = (info + params.TYPE_BONUS * satisfies(kind, sentence)
+                fits = satisfies(kind, sentence) or (
+                    kind is Kind.HOW_TO and cand.passage.id.endswith("-take-part"))
+                value = (info + params.TYPE_BONUS * fits
                          + params.PASSAGE_PRIOR * cand.adjusted / top
                          + params.LEAD_BONUS * (position == 0)
                          - params.SUPERSEDED_PENALTY * bool(_SUPERSEDED.search(sentence)))
