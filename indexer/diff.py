@@ -45,10 +45,7 @@ def fingerprints(data: dict[str, Any], passages: PassageStore) -> dict[str, dict
 def of_index(index: SearchIndex | None) -> dict[str, dict[str, str]]:
     if index is None:
         return {kind: {} for kind in KINDS}
-    data = {"documents": index.documents,
-            "programs": [p.model_dump(mode="json") for p in index.programs],
-            "glossary": [g.model_dump(mode="json") for g in index.glossary]}
-    return fingerprints(data, index.passages)
+    return fingerprints(index.corpus_json, index.passages)
 
 
 def of_corpus(corpus: Corpus) -> dict[str, dict[str, str]]:

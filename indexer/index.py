@@ -53,6 +53,7 @@ class SearchIndex:
         self.glossary = [GlossaryEntry.model_validate(g) for g in corpus_data["glossary"]]
         self.timeline = [TimelineEvent.model_validate(t) for t in corpus_data["timeline"]]
         self.documents: list[dict[str, Any]] = corpus_data["documents"]
+        self.corpus_json = corpus_data  # the validated corpus as JSON, saved as it came
 
     @property
     def stats(self) -> IndexStats:
@@ -109,12 +110,7 @@ class SearchIndex:
                   "weights": self.bm25.weights, "doc_len": self.bm25.doc_len,
                   "idf": self.bm25.idf, "passage_offsets": self.passages.offsets}
         vocabulary = sorted(self.bm25.vocabulary, key=self.bm25.vocabulary.__getitem__)
-        corpus = {"sources": [s.model_dump(mode="json") for s in self.sources.values()],
-                  "programs": [p.model_dump(mode="json") for p in self.programs],
-                  "glossary": [g.model_dump(mode="json") for g in self.glossary],
-                  "timeline": [t.model_dump(mode="json") for t in self.timeline],
-                  "documents": self.documents}
-        return write_build(root, arrays, {"vocabulary": vocabulary, "corpus": corpus,
+        return write_build(root, arrays, {"vocabulary": vocabulary, "corpus": self.corpus_json,
                                           "languages": self.word_languages,
                                           "commonness": self.commonness},
                            {"passages": self.passages.data}, self.manifest)
