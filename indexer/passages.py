@@ -11,6 +11,7 @@ from indexer.models import LANGUAGES
 TIMELINE_TITLE = {"en": "Timeline of the partnership", "id": "Linimasa kemitraan",
                   "de": "Zeittafel der Partnerschaft"}
 TAKE_PART = {"en": "How to take part", "id": "Cara ikut serta", "de": "So machen Sie mit"}
+TAKE_PART_SUFFIX = "-take-part"
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def passages(corpus: Corpus) -> Iterator[Passage]:
                       "sources": tuple(program.sources), "confidence": program.confidence.value}
             yield Passage(id=f"{program.id}#{lang}-summary", heading="",
                           text=program.summary.get(lang), **common)  # type: ignore[arg-type]
-            yield Passage(id=f"{program.id}#{lang}-take-part", heading=TAKE_PART[lang],
+            yield Passage(id=f"{program.id}#{lang}{TAKE_PART_SUFFIX}", heading=TAKE_PART[lang],
                           text=program.how_to_take_part.get(lang), **common)  # type: ignore[arg-type]
     for n, event in enumerate(corpus.timeline):
         for lang in LANGUAGES:
@@ -65,3 +66,8 @@ def passages(corpus: Corpus) -> Iterator[Passage]:
                 heading=event.date, text=event.text.get(lang), sources=tuple(event.sources),
                 confidence=event.confidence.value,
             )
+
+
+def is_take_part(passage: Passage) -> bool:
+    """Is this a program record's "how to take part" passage?"""
+    return passage.kind == "program" and passage.id.endswith(TAKE_PART_SUFFIX)

@@ -47,6 +47,11 @@ class Query:
     expansions: list[str] = field(default_factory=list)
     concepts: list[str] = field(default_factory=list)
 
+    def information(self, terms: set[str] | frozenset[str]) -> float:
+        """Share of the question's information (word weights) that `terms` contain."""
+        total = sum(w.weight for w in self.words) or 1.0
+        return sum(w.weight * w.credit for w in self.words if w.matches(terms)) / total
+
     @property
     def terms(self) -> list[str]:
         """Flat BM25 query: each word's stems, then glossary expansions not already present."""
@@ -80,6 +85,14 @@ class QueryAnalyzer:
                     self.phrases.setdefault(words, n)
                 if len(words) == 1:
                     glossary_langs.setdefault(words[0], set()).add(lang)
+        # Only single-word equivalents stand for a question word: a word of a multi-word
+        # alias ("Paris van Java", "TU Braunschweig") means little alone.
+        vocab = index.bm25.vocabulary
+        self._concept_stems = [
+            list(dict.fromkeys(t for lang, term in entry.terms()
+                               if len(self.tokenizer.words(term)) == 1
+                               for t in self.tokenizer.tokens(term, lang) if t in vocab))
+            for entry in index.glossary]
         self.hints = {w: {lang: 1 / len(langs) for lang in langs}
                       for w, langs in glossary_langs.items()}
         # corpus words used (almost) only in one language are evidence for that language
@@ -98,17 +111,12 @@ class QueryAnalyzer:
                 self.tokenizer.query_terms(words, lang), strict=True)
         ]
         by_text = {w.text: w for w in query_words}
-        vocab = self.index.bm25.vocabulary
         expansions: list[str] = []
         concepts = self._concepts(words)
         bm25 = self.index.bm25
         common = EXPANSION_MAX_DF * bm25.size
         for n, phrase in concepts:
-            # Only single-word equivalents stand for a question word: a word of a multi-word
-            # alias ("Paris van Java", "TU Braunschweig") means little alone.
-            stems = [t for lang_, term in self.index.glossary[n].terms()
-                     if len(self.tokenizer.words(term)) == 1
-                     for t in self.tokenizer.tokens(term, lang_) if t in vocab]
+            stems = self._concept_stems[n]
             # Searched for: those that are not in most passages anyway.
             expansions += [t for t in stems if bm25.document_frequency(t) <= common]
             for word in phrase:

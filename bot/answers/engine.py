@@ -11,7 +11,7 @@ from bot.answers.datum import required_datum
 from bot.answers.model import Answer, Evidence, Quote, SourceRef
 from bot.answers.question import Kind, kind_of, satisfies
 from indexer.index import SearchIndex
-from indexer.passages import Passage
+from indexer.passages import Passage, is_take_part
 from indexer.query import Query, QueryAnalyzer
 from indexer.sentences import split_sentences
 
@@ -85,11 +85,10 @@ class AnswerEngine:
 
     def _candidates(self, query: Query) -> list[_Candidate]:
         hits = self.index.search(query.terms, k=params.RETRIEVE)
-        total = sum(w.weight for w in query.words) or 1.0
         result = []
         for passage, score in hits:
             terms = self._passage_terms(passage)
-            covered = sum(w.weight * w.credit for w in query.words if w.matches(terms)) / total
+            covered = query.information(terms)
             factor = 1.0 if passage.language == query.language else params.OTHER_LANGUAGE_FACTOR
             result.append(_Candidate(passage, score, covered,
                                      score * factor * (0.5 + 0.5 * covered)))
@@ -125,17 +124,16 @@ class AnswerEngine:
         pool = (own or ranked)[: params.CANDIDATE_PASSAGES]
         kind = kind_of(question)
         datum = required_datum(question)
-        total = sum(w.weight for w in query.words) or 1.0
         scored = []
         for rank, cand in enumerate(pool):
             for position, (sentence, terms) in enumerate(self._sentences_of(cand.passage)):
                 if datum is not None and not datum.search(sentence):
                     continue
-                info = sum(w.weight * w.credit for w in query.words if w.matches(terms)) / total
+                info = query.information(terms)
                 if info == 0:
                     continue
                 fits = satisfies(kind, sentence) or (
-                    kind is Kind.HOW_TO and cand.passage.id.endswith("-take-part"))
+                    kind is Kind.HOW_TO and is_take_part(cand.passage))
                 value = (info + params.TYPE_BONUS * fits
                          + params.PASSAGE_PRIOR * cand.adjusted / top
                          + params.LEAD_BONUS * (position == 0)
