@@ -66,6 +66,12 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+def ago(*, days: float = 0, hours: float = 0) -> str:
+    """The timestamp (same format as `now()`) of that long ago."""
+    moment = dt.datetime.now(dt.UTC) - dt.timedelta(days=days, hours=hours)
+    return moment.isoformat(timespec="seconds")
+
+
 def user_hasher(salt: bytes) -> Callable[[int], str]:
     """A function from Discord user id to a salted hash (HMAC-SHA256, hex, 32 chars)."""
     def hash_user(user_id: int) -> str:
@@ -171,14 +177,14 @@ class Database:
 
     def unanswered(self, days: int) -> list[sqlite3.Row]:
         """Abstained or down-voted questions of the last `days` days, newest first."""
-        since = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat(timespec="seconds")
+        since = ago(days=days)
         return self._query(
             "SELECT a.question, a.language, a.asked_at, a.abstained FROM answers a "
             "WHERE a.asked_at >= ? AND (a.abstained = 1 OR EXISTS (SELECT 1 FROM votes v "
             "WHERE v.answer_id = a.id AND v.vote = -1)) ORDER BY a.asked_at DESC", (since,))
 
     def activity(self, hours: int) -> dict[str, int]:
-        since = (dt.datetime.now(dt.UTC) - dt.timedelta(hours=hours)).isoformat(timespec="seconds")
+        since = ago(hours=hours)
         row = self._query(
             "SELECT COUNT(*) AS asked, COALESCE(SUM(abstained), 0) AS abstained FROM answers "
             "WHERE asked_at >= ?", (since,))[0]
@@ -189,7 +195,7 @@ class Database:
                 "abstained": row["abstained"], "up": votes["up"], "down": votes["down"]}
 
     def top_questions(self, hours: int, limit: int = 5) -> list[tuple[str, int]]:
-        since = (dt.datetime.now(dt.UTC) - dt.timedelta(hours=hours)).isoformat(timespec="seconds")
+        since = ago(hours=hours)
         rows = self._query(
             "SELECT lower(question) AS q, COUNT(*) AS n FROM answers WHERE asked_at >= ? "
             "GROUP BY q ORDER BY n DESC, q LIMIT ?", (since, limit))
@@ -197,8 +203,7 @@ class Database:
 
     def purge(self, retention_days: int) -> int:
         """Delete answers (and their votes) older than the retention period."""
-        cutoff = (dt.datetime.now(dt.UTC) - dt.timedelta(days=retention_days)
-                  ).isoformat(timespec="seconds")
+        cutoff = ago(days=retention_days)
         with self._transaction() as db:
             return db.execute("DELETE FROM answers WHERE asked_at < ?", (cutoff,)).rowcount
 
