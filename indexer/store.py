@@ -18,6 +18,7 @@ either the old index or the new one, never a half-written one.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 import os
@@ -126,31 +127,27 @@ def read_manifest(folder: Path) -> dict[str, Any]:
 
 def read_build(folder: Path, manifest: dict[str, Any]) -> tuple[
         dict[str, np.ndarray], dict[str, Any], dict[str, bytes]]:
-    """Read every file of a build after checking its sha256 against the manifest."""
-    files: dict[str, str] = manifest.get("files", {})
-    lines: dict[str, bytes] = {}
-    for name, expected in files.items():
+    """Read every file of a build once, check its sha256 against the manifest, then parse it."""
+    data: dict[str, bytes] = {}
+    for name, expected in manifest.get("files", {}).items():
         path = folder / name
         try:
-            if name.endswith(".jsonl"):  # kept in memory: read once, hash the bytes
-                lines[name[:-6]] = path.read_bytes()
-                actual = hashlib.sha256(lines[name[:-6]]).hexdigest()
-            else:
-                actual = _sha256(path)
+            data[name] = path.read_bytes()
         except FileNotFoundError:
             raise IndexFileError(f"{path} is missing; {REBUILD_HINT}") from None
         except OSError as exc:
             raise IndexFileError(f"cannot read {path}: {exc.strerror}; {REBUILD_HINT}") from None
-        if actual != expected:
+        if hashlib.sha256(data[name]).hexdigest() != expected:
             raise IndexFileError(f"{path} fails its checksum (damaged or edited); {REBUILD_HINT}")
     try:
-        arrays = {n: np.load(folder / f"{n}.npy", allow_pickle=False) for n in ARRAYS}
-        jsons = {p.stem: json.loads(p.read_text("utf-8"))
-                 for p in (folder / "vocabulary.json", folder / "corpus.json",
-                           folder / "languages.json", folder / "commonness.json")}
-        if "passages" not in lines:
-            raise OSError("passages.jsonl is not listed in the manifest")
-    except (OSError, ValueError) as exc:
+        arrays = {n: np.load(io.BytesIO(data[f"{n}.npy"]), allow_pickle=False) for n in ARRAYS}
+        jsons = {n: json.loads(data[f"{n}.json"])
+                 for n in ("vocabulary", "corpus", "languages", "commonness")}
+        lines = {"passages": data["passages.jsonl"]}
+    except KeyError as exc:
+        raise IndexFileError(f"the index in {folder} lacks {exc.args[0]}; {REBUILD_HINT}"
+                             ) from None
+    except ValueError as exc:
         raise IndexFileError(f"the index in {folder} cannot be read ({exc}); {REBUILD_HINT}"
                              ) from None
     return arrays, jsons, lines
