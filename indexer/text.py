@@ -10,6 +10,7 @@ configuration is rebuilt, so documents and queries always go through the same pi
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
@@ -45,13 +46,16 @@ STEM_EXCEPTIONS: dict[str, dict[str, str]] = {
     "id": {},
     "de": {},
 }
+# American spellings become British ones before English stemming ("analyze" → "analyse",
+# "organization" → "organisation"): the corpus writes British English, askers write both.
+_AMERICAN_Z = re.compile(r"(?<=[a-z]{3})([iy])z(e|es|ed|ing|er|ers|ation|ations)$")
 
 
 @dataclass(frozen=True)
 class TokenizerConfig:
     """Everything that decides which tokens a text becomes."""
 
-    format: int = 3
+    format: int = 4
     token_pattern: str = TOKEN_PATTERN
     stemmers: dict[str, str] = field(default_factory=lambda: {
         "en": f"nltk-snowball-english-{version('nltk')}",
@@ -116,8 +120,9 @@ class Tokenizer:
         cache = self._cache[language]
         stem = cache.get(word)
         if stem is None:
-            stem = STEM_EXCEPTIONS[language].get(word) or (
-                fold(self._stemmers[language](word)) if not word.isdigit() else word)
+            spelt = _AMERICAN_Z.sub(r"\1s\2", word) if language == "en" else word
+            stem = STEM_EXCEPTIONS[language].get(spelt) or (
+                fold(self._stemmers[language](spelt)) if not word.isdigit() else word)
             if len(cache) < 500_000:
                 cache[word] = stem
         return stem

@@ -47,6 +47,11 @@ def test_founded_is_not_merged_with_found(tok: Tokenizer) -> None:
     assert tok.tokens("founded", "en") != tok.tokens("found", "en")
 
 
+def test_american_and_british_spellings_meet(tok: Tokenizer) -> None:
+    assert tok.tokens("analyze organizations", "en") == tok.tokens("analyse organisations", "en")
+    assert tok.tokens("size prize", "en") == ["size", "prize"]
+
+
 def test_sentences_keep_abbreviations_and_german_dates() -> None:
     text = ("GGM stands at Jl. Merdeka No. 64. Prof. Eckert came. "
             "Die Urkunde wurde am 24. Mai 1960 unterzeichnet. Es war die 17. Ausgabe. Next one.")
