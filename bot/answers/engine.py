@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from bot.answers import params
 from bot.answers.datum import required_datum
 from bot.answers.model import Answer, Evidence, Quote, SourceRef
-from bot.answers.question import Kind, kind_of, satisfies
+from bot.answers.question import Kind, frame_words, kind_of, satisfies
 from indexer.index import SearchIndex
 from indexer.passages import Passage, is_take_part
 from indexer.query import Query, QueryAnalyzer
@@ -71,6 +71,10 @@ class AnswerEngine:
         if len(text) > MAX_QUESTION_CHARS:
             return Answer(question, language or fallback, True, reason="too_long")
         query = self.analyzer.analyze(text, language, fallback)
+        frame = frame_words(text)
+        for word in query.words:
+            if word.text in frame:
+                word.weight *= params.FRAME_WEIGHT
         if not query.words:
             return self._abstain(question, query, "no_content")
         candidates = self._candidates(query)

@@ -9,6 +9,9 @@ They were chosen on the project's regression set (eval/questions.jsonl) with
 MIN_COVERAGE = 0.6
 # ... and its BM25 score reaches this much (guards against one-word matches of common terms).
 MIN_SCORE = 3.0
+# Share of its weight a question word keeps when it only asks for a kind of answer ("Anzahl",
+# "address", "define"), so coverage is judged on the words that name the topic.
+FRAME_WEIGHT = 0.25
 # How many BM25 hits are considered, and how many passages sentences are drawn from.
 RETRIEVE = 40
 CANDIDATE_PASSAGES = 10

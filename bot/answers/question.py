@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from indexer.text import fold
+
 
 class Kind(StrEnum):
     WHEN = "when"
@@ -28,12 +30,19 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
     (Kind.HOW_TO, re.compile(r"\b(how (do|can|to|should)|cara|bagaimana (cara|saya|kami)|"
                              r"langkah|syarat|wie (kann|können|bekomme|erhalte|melde)|"
                              r"requirements?|apply|daftar|mendaftar|voraussetzung\w*|contact|"
-                             r"kontak|hubungi|ansprechpartner|take part|ikut|mitmachen|"
-                             r"teilnehmen)\b", re.I)),
+                             r"kontak|hubungi|ansprechpartner|take part|participate|ikut|"
+                             r"berpartisipasi|mitmachen|teilnehmen|beteilig\w*)\b", re.I)),
     (Kind.LIST, re.compile(r"\b(which|what) (\w+ )?(programs|programmes|fields|cities|sister cities"
                            r"|activities|areas)\b|\b(apa saja|bidang apa|sebutkan|welche[rns]? \w+)",
                            re.I)),
 ]
+# Kinds whose cue words are about the form of the answer, not its topic ("Anzahl", "address",
+# "requirements"): once the kind is known, they say little about which passage is meant.
+_FORM_KINDS = frozenset({Kind.HOW_MANY, Kind.WHEN, Kind.WHERE, Kind.HOW_TO})
+# Words asking for a definition or explanation, whatever the kind.
+_FRAME = re.compile(r"\b(define[sd]?|definitions?|meaning|means?|explain|describe|"
+                    r"arti(nya)?|definisi|maksud(nya)?|pengertian|bedeutet|bedeutung|"
+                    r"definier\w*|erklär\w*|beschreib\w*)\b", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NUMBER = re.compile(r"\d")
 _NAME = re.compile(r"\b(?:[A-Z]\.\s*)*[A-ZÄÖÜ][a-zäöüß]+(?:[\s-]+(?:[A-Z]\.\s*)*[A-ZÄÖÜ][a-zäöüß]+)+"
@@ -48,6 +57,16 @@ def kind_of(question: str) -> Kind:
     found = [(m.start(), n, kind) for n, (kind, pattern) in enumerate(_PATTERNS)
              if (m := pattern.search(question))]
     return min(found)[2] if found else Kind.WHAT
+
+
+def frame_words(question: str) -> set[str]:
+    """The question's words that ask for a kind of answer rather than name a topic."""
+    kind = kind_of(question)
+    spans = [m.group(0) for m in _FRAME.finditer(question)]
+    for cue_kind, pattern in _PATTERNS:
+        if cue_kind is kind and kind in _FORM_KINDS:
+            spans += [m.group(0) for m in pattern.finditer(question)]
+    return {fold(word) for span in spans for word in span.split()}
 
 
 def satisfies(kind: Kind, sentence: str) -> bool:
