@@ -128,3 +128,22 @@ def test_current_rules_come_before_superseded_ones(engine: AnswerEngine) -> None
     answer = engine.ask("What annual sales make a business micro in Indonesia?")
     assert "PP 7/2021" in answer.quotes[0].text
     assert "supersed" not in answer.quotes[0].text
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Please define the Bandung Corner.", "2020"),
+    ("Wie kann ich mich am Jugendaustausch beteiligen?", "Internationale Beziehungen"),
+])
+def test_words_asking_for_a_kind_of_answer_do_not_sink_coverage(engine: AnswerEngine,
+                                                               question: str,
+                                                               expected: str) -> None:
+    """'define' or 'beteiligen' are missing from the corpus but say nothing about the topic."""
+    answer = engine.ask(question)
+    assert not answer.abstained
+    assert expected in answer.text
+
+
+def test_a_question_of_only_typos_still_finds_its_answer(engine: AnswerEngine) -> None:
+    answer = engine.ask("Bandng Braunschwieg partnershp since when")
+    assert not answer.abstained
+    assert "1960" in answer.text
