@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -10,12 +11,20 @@ from indexer.commonness import specificity
 from indexer.index import SearchIndex
 from indexer.language import detect_language
 from indexer.models import LANGUAGES
+from indexer.text import fold
 
 MAX_PHRASE = 4  # longest glossary phrase, in words
 EXPANSION_MAX_DF = 0.05  # glossary equivalents in more passages than this are not searched
 MIN_FUZZY_LENGTH = 5
 REAL_WORD_ZIPF = 3.0  # a word this common in one of the languages is not corrected
 FUZZY_CUTOFF = 0.79  # Damerau-Levenshtein similarity a typo must reach to be corrected
+# A place constraint ("fairs in Berlin") is a capitalised corpus name (a word used in at least
+# two languages, each with this share of its occurrences) that the corpus only mentions in
+# passing: not a glossary, program or document topic, and in at most PLACE_MAX_DF of passages.
+NAME_LANGUAGE_SHARE = 0.15
+PLACE_MAX_DF = 0.05
+_PLACE = re.compile(r"\b(?:in|im|at|di|bei|near|dekat)\s+(?:the\s+|der\s+|dem\s+|kota\s+)?"
+                    r"([^\W\d_a-z][\w-]*)")
 
 
 @dataclass
@@ -44,6 +53,14 @@ class Query:
     words: list[QueryWord]
     expansions: list[str] = field(default_factory=list)
     concepts: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # "in Berlin" → ["berlin"]
+
+    def locates(self, text: str) -> bool:
+        """Does `text` place something where the question asks ("… in Berlin")? A passage
+        naming Berlin only as a company's home ("Expotec GmbH of Berlin") does not."""
+        return all(re.search(rf"\b(?:in|im|at|di|bei|near|dekat)\s+(?:the\s+|der\s+|dem\s+|"
+                             rf"kota\s+)?{re.escape(place)}\b", fold(text), re.IGNORECASE)
+                   for place in self.places)
 
     def information(self, terms: set[str] | frozenset[str]) -> float:
         """Share of the question's information (word weights) that `terms` contain."""
@@ -91,6 +108,14 @@ class QueryAnalyzer:
                                if len(self.tokenizer.words(term)) == 1
                                for t in self.tokenizer.tokens(term, lang) if t in vocab))
             for entry in index.glossary]
+        topics = {w for phrase in self.phrases for w in phrase}
+        topics.update(w for p in index.programs for name in (p.name.en, p.name.id, p.name.de)
+                      for w in self.tokenizer.words(name))
+        topics.update(w for d in index.documents for w in self.tokenizer.words(d["title"]))
+        self._passing_names = frozenset(
+            w for w, shares in index.word_languages.items() if not w.isdigit()
+            and w not in topics
+            and sum(share >= NAME_LANGUAGE_SHARE for share in shares.values()) >= 2)
         self.hints = {w: {lang: 1 / len(langs) for lang in langs}
                       for w, langs in glossary_langs.items()}
         # corpus words used (almost) only in one language are evidence for that language
@@ -123,7 +148,21 @@ class QueryAnalyzer:
                         [*by_text[word].alternatives, *stems]))
         return Query(text, language or lang, detected is not None, query_words,
                      list(dict.fromkeys(expansions)),
-                     [self.index.glossary[n].concept for n, _ in concepts])
+                     [self.index.glossary[n].concept for n, _ in concepts],
+                     self._places(text))
+
+    def _places(self, text: str) -> list[str]:
+        """Names the corpus only mentions in passing that the question uses as a location."""
+        bm25 = self.index.bm25
+        places = []
+        for match in _PLACE.finditer(text):
+            word = fold(match.group(1))
+            if word in self._passing_names and not any(self.tokenizer.is_stopword(word, lang)
+                                                       for lang in LANGUAGES):
+                stem = self.tokenizer.stem(word, "en")
+                if bm25.document_frequency(stem) <= PLACE_MAX_DF * bm25.size:
+                    places.append(word)
+        return places
 
     def _concepts(self, words: list[str]) -> list[tuple[int, tuple[str, ...]]]:
         """Glossary concepts named in the question, longest phrases first."""

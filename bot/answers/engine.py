@@ -77,7 +77,7 @@ class AnswerEngine:
                 word.weight *= params.FRAME_WEIGHT
         if not query.words:
             return self._abstain(question, query, "no_content")
-        candidates = self._candidates(query)
+        candidates = [c for c in self._candidates(query) if query.locates(c.passage.text)]
         if not candidates:
             return self._abstain(question, query, "weak_evidence")
         best = max(candidates, key=lambda c: c.coverage)

@@ -147,3 +147,20 @@ def test_a_question_of_only_typos_still_finds_its_answer(engine: AnswerEngine) -
     answer = engine.ask("Bandng Braunschwieg partnershp since when")
     assert not answer.abstained
     assert "1960" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "Which exhibitions are held in Berlin?",
+    "Pameran apa yang diadakan di Berlin tahun 2026?",
+    "Messen in Berlin 2026",
+])
+def test_a_place_the_corpus_only_names_in_passing_is_not_answered(engine: AnswerEngine,
+                                                                  question: str) -> None:
+    """Berlin is only the home of the 2026 fair's organiser; nothing happens there."""
+    assert engine.ask(question).abstained
+
+
+def test_a_place_where_something_happened_is_answered(engine: AnswerEngine) -> None:
+    answer = engine.ask("Who proposed a Bandung Corner in Hamburg?")
+    assert not answer.abstained
+    assert "2020" in answer.text
