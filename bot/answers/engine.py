@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from bot.answers import params
 from bot.answers.datum import required_datum
+from bot.answers.figures import amounts, holds
 from bot.answers.model import Answer, Evidence, Quote, SourceRef
 from bot.answers.question import Kind, frame_words, kind_of, satisfies
 from indexer.index import SearchIndex
@@ -89,9 +90,15 @@ class AnswerEngine:
 
     def _candidates(self, query: Query) -> list[_Candidate]:
         hits = self.index.search(query.terms, k=params.RETRIEVE)
+        figures = amounts(query.text)
+        # the asker's own figure is covered by a passage with a range that holds it
+        figure_words = frozenset(word for _, written in figures
+                                 for word in self.index.tokenizer.words(written))
         result = []
         for passage, score in hits:
             terms = self._passage_terms(passage)
+            if figures and any(holds(s, figures[0][0]) for s, _ in self._sentences_of(passage)):
+                terms = terms | figure_words
             covered = query.information(terms)
             factor = 1.0 if passage.language == query.language else params.OTHER_LANGUAGE_FACTOR
             result.append(_Candidate(passage, score, covered,
@@ -128,15 +135,18 @@ class AnswerEngine:
         pool = (own or ranked)[: params.CANDIDATE_PASSAGES]
         kind = kind_of(question)
         datum = required_datum(question)
+        figures = amounts(question)
         scored = []
         for rank, cand in enumerate(pool):
             for position, (sentence, terms) in enumerate(self._sentences_of(cand.passage)):
                 if datum is not None and not datum.search(sentence):
                     continue
-                info = query.information(terms)
+                figure = bool(figures) and holds(sentence, figures[0][0])
+                info = query.information(terms | {str(n) for _, n in figures} if figure
+                                         else terms)
                 if info == 0:
                     continue
-                fits = satisfies(kind, sentence) or (
+                fits = satisfies(kind, sentence) or figure or (
                     kind is Kind.HOW_TO and is_take_part(cand.passage))
                 value = (info + params.TYPE_BONUS * fits
                          + params.PASSAGE_PRIOR * cand.adjusted / top

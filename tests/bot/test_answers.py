@@ -164,3 +164,11 @@ def test_a_place_where_something_happened_is_answered(engine: AnswerEngine) -> N
     answer = engine.ask("Who proposed a Bandung Corner in Hamburg?")
     assert not answer.abstained
     assert "2020" in answer.text
+
+
+def test_a_figure_in_the_question_picks_the_class_that_holds_it(engine: AnswerEngine) -> None:
+    """Rp 3 billion of new capital is a small business: the sentence with its range leads."""
+    answer = engine.ask("Modal usaha baru saya Rp 3 miliar, masuk kategori apa?")
+    assert not answer.abstained
+    assert "usaha kecil" in answer.quotes[0].text
+    assert "Rp5 miliar" in answer.quotes[0].text
