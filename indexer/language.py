@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from indexer.models import LANGUAGES
+from indexer.text import fold
 
 # Function and question words typical of one language; shared words ("in", "di") are weak.
 _CUES: dict[str, frozenset[str]] = {
@@ -30,20 +31,45 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 HINT_WEIGHT = 0.6
+# A word outside the corpus that is everyday vocabulary (Zipf ≥ GENERAL_ZIPF) in only one or two
+# of the languages ("alamat", "penyelenggara") is weaker evidence still.
+GENERAL_WEIGHT = 0.4
+GENERAL_ZIPF = 3.0
+
+Hints = dict[str, dict[str, float]]
 
 
-def detect_language(text: str, hints: dict[str, dict[str, float]] | None = None) -> str | None:
-    """'en', 'id', 'de', or None when unsure. `hints` maps words to the share of each language
-    among the corpus passages that use them ('kostenlos' → {'de': 1.0}); weak evidence."""
+def detect_language(text: str, hints: Hints | None = None,
+                    phrases: dict[tuple[str, ...], dict[str, float]] | None = None,
+                    vocabulary: dict[str, dict[str, float]] | None = None) -> str | None:
+    """'en', 'id', 'de', or None when unsure.
+
+    `hints` maps words to the share of each language among the corpus passages that use them
+    ('kostenlos' → {'de': 1.0}); `phrases` does the same for multi-word names of the glossary,
+    whose words are then not read as function words (the "und" of "Harz und Heide", the "of"
+    of "Plan of Action"); `vocabulary` is each language's everyday words with their Zipf
+    frequency. All three are weaker evidence than function words."""
     words = [w.casefold() for w in _WORD.findall(text)]
     score = dict.fromkeys(LANGUAGES, 0.0)
-    for word in words:
+    named = _named_positions(words, phrases or {}, score)
+    for position, word in enumerate(words):
+        if position in named:
+            continue
         owners = [lang for lang in LANGUAGES if word in _CUES[lang]]
         for lang in owners:
             score[lang] += 1.0 / len(owners)
-        if not owners and hints and word in hints:
+        if owners:
+            continue
+        if hints and word in hints:
             for lang, share in hints[word].items():
                 score[lang] += HINT_WEIGHT * share
+        elif vocabulary:
+            folded = fold(word)
+            users = [lang for lang in LANGUAGES
+                     if vocabulary.get(lang, {}).get(folded, 0.0) >= GENERAL_ZIPF]
+            if 0 < len(users) < len(LANGUAGES):
+                for lang in users:
+                    score[lang] += GENERAL_WEIGHT / len(users)
     # Umlauts are weak evidence: English and Indonesian questions name "Bandungbrücke" too.
     umlaut_words = {w for w in words if _GERMAN_LETTERS.search(w)}
     score["de"] += min(1.2, 0.6 * len(umlaut_words))
@@ -52,3 +78,21 @@ def detect_language(text: str, hints: dict[str, dict[str, float]] | None = None)
     if ranked[0] == 0 or ranked[0] == ranked[1]:
         return None
     return best
+
+
+def _named_positions(words: list[str], phrases: dict[tuple[str, ...], dict[str, float]],
+                     score: dict[str, float]) -> set[int]:
+    """Positions of words inside multi-word glossary names, longest names first; each name
+    found adds its languages' shares to `score`."""
+    longest = max(map(len, phrases), default=0)
+    folded = [fold(w) for w in words]
+    taken: set[int] = set()
+    for size in range(longest, 1, -1):
+        for start in range(len(words) - size + 1):
+            span = set(range(start, start + size))
+            shares = phrases.get(tuple(folded[start:start + size]))
+            if shares and not span & taken:
+                taken |= span
+                for lang, share in shares.items():
+                    score[lang] += HINT_WEIGHT * share
+    return taken

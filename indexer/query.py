@@ -92,14 +92,14 @@ class QueryAnalyzer:
         self._surface = [w for w in index.word_languages
                          if len(w) >= MIN_FUZZY_LENGTH - 1 and not w.isdigit()]
         self.phrases: dict[tuple[str, ...], int] = {}
-        glossary_langs: dict[str, set[str]] = {}
+        glossary_langs: dict[tuple[str, ...], set[str]] = {}
         for n, entry in enumerate(index.glossary):
             for lang, term in entry.terms():
                 words = tuple(self.tokenizer.words(term))
                 if words:
                     self.phrases.setdefault(words, n)
-                if len(words) == 1:
-                    glossary_langs.setdefault(words[0], set()).add(lang)
+                if words:
+                    glossary_langs.setdefault(words, set()).add(lang)
         # Only single-word equivalents stand for a question word: a word of a multi-word
         # alias ("Paris van Java", "TU Braunschweig") means little alone.
         vocab = index.bm25.vocabulary
@@ -116,8 +116,12 @@ class QueryAnalyzer:
             w for w, shares in index.word_languages.items() if not w.isdigit()
             and w not in topics
             and sum(share >= NAME_LANGUAGE_SHARE for share in shares.values()) >= 2)
-        self.hints = {w: {lang: 1 / len(langs) for lang in langs}
-                      for w, langs in glossary_langs.items()}
+        # Glossary terms hint at the languages they are listed under; the words of a
+        # multi-word term are not read as function words ("und" in "Harz und Heide").
+        self.hints = {w[0]: {lang: 1 / len(langs) for lang in langs}
+                      for w, langs in glossary_langs.items() if len(w) == 1}
+        self.phrase_hints = {w: {lang: 1 / len(langs) for lang in langs}
+                             for w, langs in glossary_langs.items() if len(w) > 1}
         # corpus words used (almost) only in one language are evidence for that language
         self.hints.update({w: shares for w, shares in index.word_languages.items()
                            if max(shares.values()) >= 0.8 and not w.isdigit()})
@@ -126,7 +130,7 @@ class QueryAnalyzer:
         """`language` forces the reply language; the words are still read in the language
         they are written in, when that can be told."""
         words = self.tokenizer.words(text)
-        detected = detect_language(text, self.hints)
+        detected = detect_language(text, self.hints, self.phrase_hints, self.index.commonness)
         lang = detected or language or fallback
         query_words = [
             self._word(word, stems, lang) for word, stems in zip(
