@@ -19,6 +19,11 @@ class Kind(StrEnum):
 
 
 _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
+    # "Whom can I ask…" wants a way in, not a name: listed first, it wins over "whom".
+    (Kind.HOW_TO, re.compile(r"\b(who|whom) (can|should|do) (i|we|one|smes?) (ask|contact|turn to)"
+                             r"|siapa yang (bisa|dapat|harus) (di)?(tanya|hubungi)\w*|"
+                             r"an wen (wende|kann|soll)|wen (kann|soll) (ich|man) (fragen|"
+                             r"kontaktieren)", re.I)),
     (Kind.HOW_MANY, re.compile(r"\b(how (many|much)|berapa( banyak| jumlah)?|wie (viele?|hoch|groß)"
                                r"|jumlah|anzahl)\b", re.I)),
     (Kind.WHEN, re.compile(r"\b(when|what (year|date)|which year|since when|kapan|tahun berapa|"
@@ -33,8 +38,9 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
                              r"kontak|hubungi|ansprechpartner|take part|participate|ikut|"
                              r"berpartisipasi|mitmachen|teilnehmen|beteilig\w*)\b", re.I)),
     (Kind.LIST, re.compile(r"\b(which|what) (\w+ )?(programs|programmes|fields|cities|sister cities"
-                           r"|activities|areas)\b|\b(apa saja|bidang apa|sebutkan|welche[rns]? \w+)",
-                           re.I)),
+                           r"|activities|areas)\b|\b(apa saja|bidang apa|sebutkan|welche[rns]? \w+)|"
+                           r"\b(includes?|involves?|consists? of|meliputi|mencakup|umfass\w*|"
+                           r"beinhalte\w*)\b", re.I)),
 ]
 # Kinds whose cue words are about the form of the answer, not its topic ("Anzahl", "address",
 # "requirements"): once the kind is known, they say little about which passage is meant.

@@ -13,6 +13,10 @@ from bot.answers.question import Kind, frame_words, kind_of
     ("Wie viele Partnerstädte hat Braunschweig?", Kind.HOW_MANY),
     ("Bagaimana cara mendaftar pameran?", Kind.HOW_TO),
     ("Wo liegt die Bandungbrücke?", Kind.WHERE),
+    ("Whom should we contact about the youth exchange?", Kind.HOW_TO),
+    ("Siapa yang bisa dihubungi soal Pojok Bandung?", Kind.HOW_TO),
+    ("An wen kann ich mich wegen der Messe wenden?", Kind.HOW_TO),
+    ("What does the ITB–HBK cooperation include?", Kind.LIST),
 ])
 def test_the_first_question_word_decides_the_kind(question: str, kind: Kind) -> None:
     assert kind_of(question) is kind
