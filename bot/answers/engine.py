@@ -37,6 +37,10 @@ _HEDGE = re.compile(
     r"laut der studie|nicht bestätigt|keine öffentliche quelle", re.IGNORECASE)
 
 
+# "Sources disagree on who signed…" is only honest together with the versions that follow it.
+_DISPUTE = re.compile(r"sources disagree|berbeda pendapat|widersprechen sich", re.IGNORECASE)
+
+
 def clean_question(text: str) -> str:
     """Drop Discord mentions, control and invisible characters; collapse whitespace."""
     text = _MENTION.sub(" ", text)
@@ -146,8 +150,10 @@ class AnswerEngine:
                                          else terms)
                 if info == 0:
                     continue
+                versions = self._versions(cand.passage, position)
                 fits = satisfies(kind, sentence) or figure or (
-                    kind is Kind.HOW_TO and is_take_part(cand.passage))
+                    kind is Kind.HOW_TO and is_take_part(cand.passage)) or any(
+                    satisfies(kind, version) for version, _ in versions)
                 value = (info + params.TYPE_BONUS * fits
                          + params.PASSAGE_PRIOR * cand.adjusted / top
                          + params.LEAD_BONUS * (position == 0)
@@ -156,25 +162,40 @@ class AnswerEngine:
         if not scored:
             return self._abstain(question, query, "weak_evidence")
         scored.sort(key=lambda item: (-item[0], item[1], item[2]))
-        chosen = [scored[0]]
-        length = len(scored[0][3])
-        for item in scored[1:]:
+        chosen: list = []
+        length = 0
+        for item in scored:
             if len(chosen) >= params.MAX_SENTENCES:
                 break
-            if item[0] < params.EXTRA_SENTENCE_SHARE * scored[0][0]:
+            if chosen and item[0] < params.EXTRA_SENTENCE_SHARE * scored[0][0]:
                 break
-            if length + len(item[3]) > params.MAX_ANSWER_CHARS:
-                continue
-            if any(_redundant(item[4], other[4]) for other in chosen):
+            if length + len(item[3]) > params.MAX_ANSWER_CHARS or any(
+                    (other[1], other[2]) == (item[1], item[2])
+                    or _redundant(item[4], other[4]) for other in chosen):
                 continue
             chosen.append(item)
             length += len(item[3])
+            value, rank, position, _, _, cand = item
+            for offset, (sentence, terms) in enumerate(self._versions(cand.passage, position), 1):
+                if len(chosen) < params.MAX_SENTENCES and (
+                        length + len(sentence) <= params.MAX_ANSWER_CHARS):
+                    chosen.append((value, rank, position + offset, sentence, terms, cand))
+                    length += len(sentence)
         lead = {}  # passage rank → order of its best sentence in the answer
         for item in chosen:
             lead.setdefault(item[1], len(lead))
         chosen = self._with_antecedents(chosen)
         chosen.sort(key=lambda item: (lead[item[1]], item[2]))
         return self._answer(question, query, chosen, pool)
+
+    def _versions(self, passage: Passage, position: int) -> list[tuple[str, frozenset[str]]]:
+        """The two sentences after a "sources disagree on …" sentence that does not itself
+        give the versions (no colon): they are what the sources say."""
+        sentences = self._sentences_of(passage)
+        sentence = sentences[position][0]
+        if ":" in sentence or not _DISPUTE.search(sentence):
+            return []
+        return sentences[position + 1 : position + 3]
 
     def _with_antecedents(self, chosen: list) -> list:
         """Add the previous sentence before any chosen sentence that starts by referring

@@ -172,3 +172,11 @@ def test_a_figure_in_the_question_picks_the_class_that_holds_it(engine: AnswerEn
     assert not answer.abstained
     assert "usaha kecil" in answer.quotes[0].text
     assert "Rp5 miliar" in answer.quotes[0].text
+
+
+def test_a_disputed_fact_comes_with_every_version(engine: AnswerEngine) -> None:
+    """'Sources disagree on who signed…' is followed by what each source says."""
+    answer = engine.ask("Who signed the charter for Indonesia?")
+    assert answer.quotes[0].text.startswith("Sources disagree")
+    assert "Zairin Zain" in answer.text
+    assert "Baisr Isa" in answer.text
