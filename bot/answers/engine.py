@@ -10,7 +10,7 @@ from bot.answers import params
 from bot.answers.datum import required_datum
 from bot.answers.figures import amounts, holds
 from bot.answers.model import Answer, Evidence, Quote, SourceRef
-from bot.answers.question import Kind, frame_words, kind_of, satisfies
+from bot.answers.question import KIND_WORDS, Kind, frame_words, kind_of, satisfies
 from indexer.index import SearchIndex
 from indexer.passages import Passage, is_take_part
 from indexer.query import Query, QueryAnalyzer
@@ -80,6 +80,9 @@ class AnswerEngine:
         for word in query.words:
             if word.text in frame:
                 word.weight *= params.FRAME_WEIGHT
+        tok = self.index.tokenizer
+        query.expansions += [tok.stem(word, lang) for lang, words
+                             in KIND_WORDS.get(kind_of(text), {}).items() for word in words]
         if not query.words:
             return self._abstain(question, query, "no_content")
         candidates = [c for c in self._candidates(query) if query.locates(c.passage.text)]

@@ -65,6 +65,13 @@ def kind_of(question: str) -> Kind:
     return min(found)[2] if found else Kind.WHAT
 
 
+# Words the corpus uses where a question of that kind has its cue: "how many" is answered by
+# a sentence on "the number of …".
+KIND_WORDS: dict[Kind, dict[str, tuple[str, ...]]] = {
+    Kind.HOW_MANY: {"en": ("number",), "id": ("jumlah",), "de": ("anzahl", "zahl")},
+}
+
+
 def frame_words(question: str) -> set[str]:
     """The question's words that ask for a kind of answer rather than name a topic."""
     kind = kind_of(question)
