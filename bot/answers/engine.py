@@ -81,6 +81,10 @@ class AnswerEngine:
             if word.text in frame:
                 word.weight *= params.FRAME_WEIGHT
         tok = self.index.tokenizer
+        context = _context_words(text, tok)
+        for word in query.words:
+            if word.text in context:
+                word.weight *= params.CONTEXT_WEIGHT
         query.expansions += [tok.stem(word, lang) for lang, words
                              in KIND_WORDS.get(kind_of(text), {}).items() for word in words]
         if not query.words:
@@ -252,6 +256,20 @@ class AnswerEngine:
         topics = [d["title"] for d in self.index.documents if d["language"] == query.language]
         return Answer(question, query.language, True, suggestions=tuple(topics[:8]),
                       reason=reason)
+
+
+def _context_words(text: str, tokenizer) -> set[str]:
+    """Words only in the statements around a question ("I make leather bags in Bandung.
+    Who can curate my products?"): they describe the asker, the question is the rest."""
+    sentences = split_sentences(text)
+    if len(sentences) < 2:
+        return set()
+    asking = [s for s in sentences if s.rstrip().endswith("?")]
+    if not asking or len(asking) == len(sentences):
+        return set()
+    question_words = {w for s in asking for w in tokenizer.words(s)}
+    return {w for s in sentences if s not in asking for w in tokenizer.words(s)
+            if w not in question_words}
 
 
 def _redundant(a: frozenset[str], b: frozenset[str]) -> bool:

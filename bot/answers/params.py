@@ -12,6 +12,8 @@ MIN_SCORE = 3.0
 # Share of its weight a question word keeps when it only asks for a kind of answer ("Anzahl",
 # "address", "define"), so coverage is judged on the words that name the topic.
 FRAME_WEIGHT = 0.25
+# ... and a word only found in statements around the question ("I make leather bags.").
+CONTEXT_WEIGHT = 0.5
 # How many BM25 hits are considered, and how many passages sentences are drawn from.
 RETRIEVE = 40
 CANDIDATE_PASSAGES = 10

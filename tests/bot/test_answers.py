@@ -180,3 +180,11 @@ def test_a_disputed_fact_comes_with_every_version(engine: AnswerEngine) -> None:
     assert answer.quotes[0].text.startswith("Sources disagree")
     assert "Zairin Zain" in answer.text
     assert "Baisr Isa" in answer.text
+
+
+def test_statements_about_the_asker_weigh_less_than_the_question(engine: AnswerEngine) -> None:
+    """'I run a batik business' is context; the question is how to get to fairs abroad."""
+    answer = engine.ask("Saya punya usaha batik di Bandung. "
+                        "Bagaimana cara ikut pameran di luar negeri?")
+    assert not answer.abstained
+    assert "Dekranasda" in answer.text
