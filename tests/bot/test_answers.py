@@ -182,9 +182,17 @@ def test_a_disputed_fact_comes_with_every_version(engine: AnswerEngine) -> None:
     assert "Baisr Isa" in answer.text
 
 
-def test_statements_about_the_asker_weigh_less_than_the_question(engine: AnswerEngine) -> None:
-    """'I run a batik business' is context; the question is how to get to fairs abroad."""
-    answer = engine.ask("Saya punya usaha batik di Bandung. "
-                        "Bagaimana cara ikut pameran di luar negeri?")
+@pytest.mark.parametrize(("question", "expected"), [
+    ("I sell leather wallets from Bandung. Who curates products for fairs abroad?",
+     "Dekranasda"),
+    ("Saya pengrajin tas kulit di Cibaduyut. Siapa yang mengkurasi produk untuk pameran?",
+     "Dekranasda"),
+    ("My family runs a food stall in Bandung. How do I get a free halal certificate?",
+     "Disdagin"),
+])
+def test_statements_about_the_asker_weigh_less_than_the_question(
+        engine: AnswerEngine, question: str, expected: str) -> None:
+    """'I sell leather wallets' is context the corpus cannot know; the question is the rest."""
+    answer = engine.ask(question)
     assert not answer.abstained
-    assert "Dekranasda" in answer.text
+    assert expected in answer.text
