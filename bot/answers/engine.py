@@ -39,6 +39,11 @@ _HEDGE = re.compile(
 
 # "Sources disagree on who signed…" is only honest together with the versions that follow it.
 _DISPUTE = re.compile(r"sources disagree|berbeda pendapat|widersprechen sich", re.IGNORECASE)
+# "No procedure is published…" answers a how-to question only with the way in that follows it.
+_NO_PROCEDURE = re.compile(
+    r"no (published )?procedure|publish no procedure|not published|(belum|tidak) ada prosedur|"
+    r"kein (öffentliches |veröffentlichtes |eigenes )?verfahren|nicht veröffentlicht|"
+    r"verfahren\b.* ist (in den hier genutzten quellen )?nicht", re.IGNORECASE)
 
 
 def clean_question(text: str) -> str:
@@ -157,7 +162,7 @@ class AnswerEngine:
                                          else terms)
                 if info == 0:
                     continue
-                versions = self._versions(cand.passage, position)
+                versions = self._followers(cand.passage, position, kind)
                 fits = satisfies(kind, sentence) or figure or (
                     kind is Kind.HOW_TO and is_take_part(cand.passage)) or any(
                     satisfies(kind, version) for version, _ in versions)
@@ -183,7 +188,8 @@ class AnswerEngine:
             chosen.append(item)
             length += len(item[3])
             value, rank, position, _, _, cand = item
-            for offset, (sentence, terms) in enumerate(self._versions(cand.passage, position), 1):
+            for offset, (sentence, terms) in enumerate(
+                    self._followers(cand.passage, position, kind), 1):
                 if len(chosen) < params.MAX_SENTENCES and (
                         length + len(sentence) <= params.MAX_ANSWER_CHARS):
                     chosen.append((value, rank, position + offset, sentence, terms, cand))
@@ -195,14 +201,19 @@ class AnswerEngine:
         chosen.sort(key=lambda item: (lead[item[1]], item[2]))
         return self._answer(question, query, chosen, pool)
 
-    def _versions(self, passage: Passage, position: int) -> list[tuple[str, frozenset[str]]]:
-        """The two sentences after a "sources disagree on …" sentence that does not itself
-        give the versions (no colon): they are what the sources say."""
+    def _followers(self, passage: Passage, position: int, kind: Kind
+                   ) -> list[tuple[str, frozenset[str]]]:
+        """Sentences a chosen one needs after it: the two after a "sources disagree on …"
+        that does not itself give the versions (no colon), or, for a how-to question, the
+        one after "no procedure is published" (whom to ask instead)."""
         sentences = self._sentences_of(passage)
         sentence = sentences[position][0]
-        if ":" in sentence or not _DISPUTE.search(sentence):
-            return []
-        return sentences[position + 1 : position + 3]
+        if ":" not in sentence and _DISPUTE.search(sentence):
+            return sentences[position + 1 : position + 3]
+        if kind is Kind.HOW_TO and _NO_PROCEDURE.search(sentence.split(";")[0]) and (
+                ";" not in sentence):
+            return sentences[position + 1 : position + 2]
+        return []
 
     def _with_antecedents(self, chosen: list) -> list:
         """Add the previous sentence before any chosen sentence that starts by referring

@@ -196,3 +196,10 @@ def test_statements_about_the_asker_weigh_less_than_the_question(
     answer = engine.ask(question)
     assert not answer.abstained
     assert expected in answer.text
+
+
+def test_no_published_procedure_comes_with_whom_to_ask(engine: AnswerEngine) -> None:
+    """'No procedure is published' alone leaves a how-to question without a way in."""
+    answer = engine.ask("Bagaimana cara UMKM ikut promosi kopi Bandung di Braunschweig?")
+    assert "belum ada prosedur" in answer.quotes[0].text
+    assert "Disdagin" in answer.text
