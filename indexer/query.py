@@ -11,6 +11,7 @@ from indexer.commonness import specificity
 from indexer.index import SearchIndex
 from indexer.language import detect_language
 from indexer.models import LANGUAGES
+from indexer.spelling import standard_indonesian, without_umlaut_spelling
 from indexer.text import fold
 
 MAX_PHRASE = 4  # longest glossary phrase, in words
@@ -101,13 +102,20 @@ class QueryAnalyzer:
                 if words:
                     glossary_langs.setdefault(words, set()).add(lang)
         # Only single-word equivalents stand for a question word: a word of a multi-word
-        # alias ("Paris van Java", "TU Braunschweig") means little alone.
+        # alias ("Paris van Java", "TU Braunschweig") means little alone. A concept the corpus
+        # never names in one word ("EU") stands for the rarest word of each longer name
+        # ("European Union" → union).
         vocab = index.bm25.vocabulary
-        self._concept_stems = [
-            list(dict.fromkeys(t for lang, term in entry.terms()
-                               if len(self.tokenizer.words(term)) == 1
-                               for t in self.tokenizer.tokens(term, lang) if t in vocab))
-            for entry in index.glossary]
+        self._concept_stems = []
+        for entry in index.glossary:
+            single = [t for lang, term in entry.terms() if len(self.tokenizer.words(term)) == 1
+                      for t in self.tokenizer.tokens(term, lang) if t in vocab]
+            if not single:
+                for lang, term in entry.terms():
+                    known = [t for t in self.tokenizer.tokens(term, lang) if t in vocab]
+                    if known:
+                        single.append(max(known, key=lambda t: index.bm25.term_idf(t) or 0))
+            self._concept_stems.append(list(dict.fromkeys(single)))
         topics = {w for phrase in self.phrases for w in phrase}
         topics.update(w for p in index.programs for name in (p.name.en, p.name.id, p.name.de)
                       for w in self.tokenizer.words(name))
@@ -191,6 +199,9 @@ class QueryAnalyzer:
         known = [i for i in idfs if i is not None]
         if known:
             return QueryWord(word, stems, max(known), True)
+        respelt = self._respelt(word, language)
+        if respelt:
+            return respelt
         if word.isdigit():  # the asker's own figure ("Rp 20 billion"), rarely in the corpus
             return QueryWord(word, stems, self.median_idf, False)
         parts = self._decompound(word) if language == "de" or len(word) >= 10 else []
@@ -207,6 +218,20 @@ class QueryAnalyzer:
                                  max(bm25.term_idf(s) or 0 for s in fixed_stems), True,
                                  f"typo→{fixed}", credit=similarity ** 2)
         return QueryWord(word, stems, self.max_idf, False)
+
+    def _respelt(self, word: str, language: str) -> QueryWord | None:
+        """The word as the corpus would spell it: umlauts written out, colloquial
+        Indonesian verbs (see indexer.spelling)."""
+        bm25 = self.index.bm25
+        candidates = [(form, lang) for form in without_umlaut_spelling(word) for lang in LANGUAGES]
+        if language == "id" or word.startswith(("ng", "ny", "di")):
+            candidates += [(form, "id") for form in standard_indonesian(word)]
+        for form, lang in candidates:
+            stem = self.tokenizer.stem(form, lang)
+            idf = bm25.term_idf(stem)
+            if idf is not None:
+                return QueryWord(word, [stem], idf, True, f"spelling→{form}")
+        return None
 
     def _is_real_word(self, word: str) -> bool:
         """Common in everyday English, Indonesian or German: then it is no typo ('weather')."""
