@@ -31,16 +31,19 @@ CONTENT_WORDS: dict[str, frozenset[str]] = {
 EXTRA_STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset({"also", "can", "could", "may", "might", "must", "shall", "will", "would",
                      "tell", "please", "know", "does", "did", "get", "got", "us", "just",
-                     "whose"}),
+                     "whose", "exactly", "actually", "really", "precisely"}),
     "id": frozenset({"apa", "siapa", "kapan", "bagaimana", "dimana", "mana", "berapa", "tolong",
                      "jelaskan", "sebutkan", "tahun", "yg", "gimana", "bisakah", "apakah", "brp",
                      "gmn", "dmn", "dgn", "utk", "sy", "aja", "nggak", "gak", "ga", "di", "untuk",
-                     "dia"}),
+                     "dia", "sih", "dong", "deh", "kok", "nih", "tuh", "lho", "loh", "ya", "yah",
+                     "biar", "punya", "udah", "banget", "kayak", "emang", "gitu", "gini", "gue",
+                     "gw", "aku", "caranya", "gimana", "buat", "sebenarnya", "persisnya", "tepatnya"}),
     "de": frozenset({"welche", "welcher", "welches", "welchen", "wem", "wen", "gibt", "bitte",
                      "hat", "haben", "war", "waren", "wurde", "wurden", "ein", "eine", "einer",
                      "man", "es", "mich", "mir", "dich", "dir", "uns", "euch", "ihm", "ihn",
                      "ihnen", "um", "her", "hin", "so", "ob", "denn", "dann", "also", "schon",
-                     "noch", "nur", "sehr", "etwa", "zwar", "mal", "gern", "gerne", "dass"}),
+                     "noch", "nur", "sehr", "etwa", "zwar", "mal", "gern", "gerne", "dass", "genau",
+                     "eigentlich", "uberhaupt", "wirklich"}),
 }
 _LIST_NAMES = {"en": "english", "id": "indonesian", "de": "german"}
 # Words the Snowball stemmers would merge with unrelated ones: "founded" and "found" (the past
@@ -66,7 +69,7 @@ class TokenizerConfig:
         "de": f"nltk-snowball-german-{version('nltk')}",
         "id": f"pystemmer-indonesian-{version('PyStemmer')}",
     })
-    stopwords: str = f"stopwords-{version('stopwords')}-curated-3"
+    stopwords: str = f"stopwords-{version('stopwords')}-curated-5"
     commonness: str = f"wordfreq-{version('wordfreq')}"
     fold_accents: bool = True
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 _DATA: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
-    (re.compile(r"\b(cost|costs|price|prices|fee|fees|how much does|harga|biaya|tarif|kostet|"
-                r"kosten|preis|preise|gebühr|gebühren)\b", re.IGNORECASE),
+    (re.compile(r"\b(cost|costs|price|prices|fee|fees|how much (does|is|are|do)|tickets?|"
+                r"admission|harga|biaya|tarif|tiket|karcis|kostet|kosten|preis|preise|gebühr|"
+                r"gebühren|eintritt\w*)\b", re.IGNORECASE),
      re.compile(r"rp ?\d|\d+ ?(rupiah|euro|eur|usd|dollars?)\b|[€$£] ?\d|\b(gratis|free|"
                 r"kostenlos\w*|gebührenfrei)\b", re.IGNORECASE)),
     (re.compile(r"\b(phone|telephone|telepon|telp|telefon|telefonnummer|whatsapp|hotline|fax)\b",

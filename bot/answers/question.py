@@ -30,7 +30,8 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
                            r"sejak kapan|tanggal berapa|wann|seit wann|in welchem jahr|welches "
                            r"datum|year|tahun|jahr)\b", re.I)),
     (Kind.WHO, re.compile(r"\b(who|whom|whose|siapa|wer|wem|wen|welche[rs]? person)\b", re.I)),
-    (Kind.WHERE, re.compile(r"\b(where|di ?mana|ke ?mana|wo|wohin|woher|address|alamat|adresse)\b",
+    (Kind.WHERE, re.compile(r"\b(where|di ?mana|ke ?mana|wo|wohin|woher|address|alamat|adresse|"
+                            r"located|situated|liegt|befindet|terletak|letak(nya)?|lokasi(nya)?)\b",
                             re.I)),
     (Kind.HOW_TO, re.compile(r"\b(how (do|can|to|should)|cara|bagaimana (cara|saya|kami)|"
                              r"langkah|syarat|wie (kann|können|bekomme|erhalte|melde)|"
@@ -53,7 +54,8 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NUMBER = re.compile(r"\d")
 _NAME = re.compile(r"\b(?:[A-Z]\.\s*)*[A-ZÄÖÜ][a-zäöüß]+(?:[\s-]+(?:[A-Z]\.\s*)*[A-ZÄÖÜ][a-zäöüß]+)+"
                    r"|\b[A-Z]\.\s*[A-ZÄÖÜ][a-zäöüß]{3,}")
-_PLACE = re.compile(r"\b(Jl\.|Jalan|street|Straße|Platz|museum|Museum|in [A-Z][a-z]+)")
+_PLACE = re.compile(r"\b(Jl\.|Jalan|street|road|Straße|Platz|museum|Museum|\w+(weg|park|platz)\b|"
+                    r"(in|at|am|im|di) [A-ZÄÖÜ][a-zäöüß]+)")
 _STEPS = re.compile(r"\b(must|need|register|contact|ask|apply|requires?|harus|perlu|daftar|"
                     r"hubungi|syarat|wenden|benötigt|anmelden|muss|brauchen)\b", re.I)
 

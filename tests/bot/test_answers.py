@@ -117,6 +117,7 @@ def test_batch_json_shape(engine: AnswerEngine) -> None:
     "What are the opening hours of the Galeri Patrakomala?",
     "Berapa nomor telepon Dinas KUMKM Kota Bandung?",
     "Wie viel kostet ein Stand auf der Messe Harz und Heide?",
+    "How much is a ticket for the Harz und Heide fair?",
 ])
 def test_asking_for_a_datum_the_corpus_lacks_is_declined(engine: AnswerEngine,
                                                          question: str) -> None:
@@ -204,3 +205,16 @@ def test_no_published_procedure_comes_with_whom_to_ask(engine: AnswerEngine) -> 
     first = next(n for n, q in enumerate(quotes) if "belum ada prosedur" in q.text)
     assert quotes[first + 1].passage_id == quotes[first].passage_id
     assert "dapat bertanya" in quotes[first + 1].text
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Pojok Bandung itu siapa yang ngusulin?", "Hamburg"),
+    ("Seit wann foerdert die EU Staedtepartnerschaften?", "1989"),
+])
+def test_chat_spellings_find_the_corpus_words(engine: AnswerEngine, question: str,
+                                               expected: str) -> None:
+    """'ngusulin' is chat Indonesian for 'mengusulkan'; 'foerdert' is 'fördert'; the EU is
+    named 'Europäische Union' in the corpus."""
+    answer = engine.ask(question)
+    assert not answer.abstained
+    assert expected in answer.text
