@@ -85,8 +85,7 @@ def measure(size: int, work: Path, qs: list[str], n_queries: int) -> dict[str, f
 
     from rank_bm25 import BM25Okapi
 
-    tok = index.tokenizer
-    oracle = BM25Okapi([tok.tokens(f"{p.title}\n{p.heading}\n{p.text}", p.language)
+    oracle = BM25Okapi([index.tokens(f"{p.title}\n{p.heading}\n{p.text}", p.language)
                         for p in index.passages])
     plain = []
     for terms in queries[: max(20, n_queries // 10)]:

@@ -14,6 +14,7 @@ import numpy as np
 
 from indexer.bm25 import BM25Index, BM25Params
 from indexer.commonness import build_table
+from indexer.compounds import split_compounds
 from indexer.corpus import Corpus, fingerprint, load_corpus
 from indexer.errors import CorpusError, IndexFileError
 from indexer.models import LANGUAGES, GlossaryEntry, ProgramRecord, Source, TimelineEvent
@@ -54,6 +55,15 @@ class SearchIndex:
         self.timeline = [TimelineEvent.model_validate(t) for t in corpus_data["timeline"]]
         self.documents: list[dict[str, Any]] = corpus_data["documents"]
         self.corpus_json = corpus_data  # the validated corpus as JSON, saved as it came
+        self.compounds = _compounds(self.word_languages, self.tokenizer)
+
+    def tokens(self, text: str, language: str) -> list[str]:
+        """Index terms of a passage's text: the tokenizer's, plus the parts of German
+        compounds ("kooperationsvertrag" → also "kooperation", "vertrag")."""
+        words = self.tokenizer.words(text)
+        stops = self.tokenizer.stopwords[language]
+        return _with_parts([self.tokenizer.stem(w, language) for w in words if w not in stops],
+                           [w for w in words if w not in stops], language, self.compounds)
 
     @property
     def stats(self) -> IndexStats:
@@ -83,14 +93,18 @@ class SearchIndex:
         if not items:
             raise CorpusError([])
         seen: dict[str, Counter[str]] = {}
+        for p in items:
+            for word in set(tokenizer.words(p.text)):
+                seen.setdefault(word, Counter())[p.language] += 1
+        shares = _language_shares(seen)
+        compounds = _compounds(shares, tokenizer)
 
         def tokens(p: Passage) -> list[str]:
-            words = tokenizer.words(p.text)
-            for word in set(words):
-                seen.setdefault(word, Counter())[p.language] += 1
             stops = tokenizer.stopwords[p.language]
-            head = tokenizer.tokens(f"{p.title}\n{p.heading}", p.language)
-            return head + [tokenizer.stem(w, p.language) for w in words if w not in stops]
+            words = [w for w in tokenizer.words(f"{p.title}\n{p.heading}\n{p.text}")
+                     if w not in stops]
+            return _with_parts([tokenizer.stem(w, p.language) for w in words], words,
+                               p.language, compounds)
 
         bm25 = BM25Index.build((tokens(p) for p in items), params)
         manifest = {
@@ -103,7 +117,7 @@ class SearchIndex:
                        "programs": len(corpus.programs), "terms": len(bm25.vocabulary)},
         }
         return cls(bm25, PassageStore.from_passages(items), corpus_data(corpus), manifest,
-                   tokenizer, _language_shares(seen), build_table(LANGUAGES))
+                   tokenizer, shares, build_table(LANGUAGES))
 
     def save(self, root: Path) -> Path:
         arrays = {"indptr": self.bm25.indptr, "doc_ids": self.bm25.doc_ids,
@@ -143,6 +157,21 @@ def _language_shares(seen: dict[str, Counter[str]]) -> dict[str, dict[str, float
         total = sum(counts.values())
         shares[word] = {lang: round(n / total, 3) for lang, n in counts.items()}
     return shares
+
+
+def _compounds(shares: dict[str, dict[str, float]], tokenizer: Tokenizer
+               ) -> dict[str, list[str]]:
+    """German compounds of the corpus and their parts (see indexer.compounds)."""
+    german = [w for w, by_language in shares.items() if by_language.get("de", 0.0) >= 0.5]
+    return split_compounds(german, lambda w: tokenizer.stem(w, "de"))
+
+
+def _with_parts(stems: list[str], words: list[str], language: str,
+                compounds: dict[str, list[str]]) -> list[str]:
+    if language != "de" or not compounds:
+        return stems
+    extra = [part for w in words for part in compounds.get(w, ())]
+    return stems + extra
 
 
 def _check_shapes(bm25: BM25Index, items: PassageStore) -> None:

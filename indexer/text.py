@@ -43,7 +43,8 @@ EXTRA_STOPWORDS: dict[str, frozenset[str]] = {
                      "man", "es", "mich", "mir", "dich", "dir", "uns", "euch", "ihm", "ihn",
                      "ihnen", "um", "her", "hin", "so", "ob", "denn", "dann", "also", "schon",
                      "noch", "nur", "sehr", "etwa", "zwar", "mal", "gern", "gerne", "dass", "genau",
-                     "eigentlich", "uberhaupt", "wirklich"}),
+                     "eigentlich", "uberhaupt", "wirklich", "worauf", "woran", "wofur", "womit",
+                     "wodurch", "woruber", "wozu", "woraus", "wovon"}),
 }
 _LIST_NAMES = {"en": "english", "id": "indonesian", "de": "german"}
 # Words the Snowball stemmers would merge with unrelated ones: "founded" and "found" (the past
@@ -62,14 +63,14 @@ _AMERICAN_Z = re.compile(r"(?<=[a-z]{3})([iy])z(e|es|ed|ing|er|ers|ation|ations)
 class TokenizerConfig:
     """Everything that decides which tokens a text becomes."""
 
-    format: int = 4
+    format: int = 5  # 5: German compounds also indexed by their parts (indexer.compounds)
     token_pattern: str = TOKEN_PATTERN
     stemmers: dict[str, str] = field(default_factory=lambda: {
         "en": f"nltk-snowball-english-{version('nltk')}",
         "de": f"nltk-snowball-german-{version('nltk')}",
         "id": f"pystemmer-indonesian-{version('PyStemmer')}",
     })
-    stopwords: str = f"stopwords-{version('stopwords')}-curated-5"
+    stopwords: str = f"stopwords-{version('stopwords')}-curated-6"
     commonness: str = f"wordfreq-{version('wordfreq')}"
     fold_accents: bool = True
 

@@ -124,17 +124,15 @@ class AnswerEngine:
     def _passage_terms(self, passage: Passage) -> frozenset[str]:
         terms = self._terms.get(passage.id)
         if terms is None:
-            tok = self.index.tokenizer
-            terms = frozenset(tok.tokens(f"{passage.title}\n{passage.heading}\n{passage.text}",
-                                         passage.language))
+            terms = frozenset(self.index.tokens(
+                f"{passage.title}\n{passage.heading}\n{passage.text}", passage.language))
             self._terms[passage.id] = terms
         return terms
 
     def _sentences_of(self, passage: Passage) -> list[tuple[str, frozenset[str]]]:
         cached = self._sentences.get(passage.id)
         if cached is None:
-            tok = self.index.tokenizer
-            cached = [(s, frozenset(tok.tokens(s, passage.language)))
+            cached = [(s, frozenset(self.index.tokens(s, passage.language)))
                       for s in split_sentences(passage.text)]
             self._sentences[passage.id] = cached
         return cached

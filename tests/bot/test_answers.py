@@ -218,3 +218,9 @@ def test_chat_spellings_find_the_corpus_words(engine: AnswerEngine, question: st
     answer = engine.ask(question)
     assert not answer.abstained
     assert expected in answer.text
+
+
+def test_a_german_compound_is_found_by_its_part(engine: AnswerEngine) -> None:
+    """'Messen … im Ausland' finds the sentence on 'Auslandsmessen'."""
+    answer = engine.ask("Welche Messen besuchen indonesische KMU im Ausland?")
+    assert "Auslandsmessen" in answer.quotes[0].text
