@@ -24,6 +24,7 @@ FUZZY_CUTOFF = 0.79  # Damerau-Levenshtein similarity a typo must reach to be co
 # passing: not a glossary, program or document topic, and in at most PLACE_MAX_DF of passages.
 NAME_LANGUAGE_SHARE = 0.15
 PLACE_MAX_DF = 0.05
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _PLACE = re.compile(r"\b(?:in|im|at|di|bei|near|dekat)\s+(?:the\s+|der\s+|dem\s+|kota\s+)?"
                     r"([^\W\d_a-z][\w-]*)")
 
@@ -138,10 +139,11 @@ class QueryAnalyzer:
         """`language` forces the reply language; the words are still read in the language
         they are written in, when that can be told."""
         words = self.tokenizer.words(text)
+        acronyms = {fold(a) for a in _ACRONYM.findall(text)}
         detected = detect_language(text, self.hints, self.phrase_hints, self.index.commonness)
         lang = detected or language or fallback
         query_words = [
-            self._word(word, stems, lang) for word, stems in zip(
+            self._word(word, stems, lang, word in acronyms) for word, stems in zip(
                 [w for w in words if not self.tokenizer.is_stopword(w, lang)],
                 self.tokenizer.query_terms(words, lang), strict=True)
         ]
@@ -158,6 +160,12 @@ class QueryAnalyzer:
                 if word in by_text:
                     by_text[word].alternatives = list(dict.fromkeys(
                         [*by_text[word].alternatives, *stems]))
+        # A word the corpus lacks counts as much as the concept it names, which is as common
+        # as its most common equivalent ("kooperieren" → "Kooperation", "kerja sama").
+        for word in query_words:
+            idfs = [i for a in word.alternatives if (i := bm25.term_idf(a)) is not None]
+            if not word.known and idfs:
+                word.weight = min(word.weight, min(idfs))
         return Query(text, language or lang, detected is not None, query_words,
                      list(dict.fromkeys(expansions)),
                      [self.index.glossary[n].concept for n, _ in concepts],
@@ -187,9 +195,10 @@ class QueryAnalyzer:
                     found[n] = phrase
         return list(found.items())
 
-    def _word(self, word: str, stems: list[str], language: str) -> QueryWord:
+    def _word(self, word: str, stems: list[str], language: str, acronym: bool) -> QueryWord:
         found = self._known_word(word, stems, language)
-        zipf = self.index.commonness.get(language, {}).get(word, 0.0)
+        # "TU" or "EU" written in capitals is a name, however common "tu" is in German
+        zipf = 0.0 if acronym else self.index.commonness.get(language, {}).get(word, 0.0)
         found.weight *= specificity(zipf)
         return found
 
