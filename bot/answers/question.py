@@ -14,6 +14,7 @@ class Kind(StrEnum):
     WHERE = "where"
     HOW_MANY = "how_many"
     HOW_TO = "how_to"
+    WHY = "why"
     LIST = "list"
     WHAT = "what"
 
@@ -38,6 +39,8 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
                              r"requirements?|apply|daftar|mendaftar|voraussetzung\w*|contact|"
                              r"kontak|hubungi|ansprechpartner|take part|participate|ikut|"
                              r"berpartisipasi|mitmachen|teilnehmen|beteilig\w*)\b", re.I)),
+    (Kind.WHY, re.compile(r"\b(why|how come|for what reason|mengapa|kenapa|apa alasan\w*|"
+                          r"warum|wieso|weshalb|aus welchem grund)\b", re.I)),
     (Kind.LIST, re.compile(r"\b(which|what) (\w+ )?(programs|programmes|fields|cities|sister cities"
                            r"|activities|areas)\b|\b(apa saja|bidang apa|sebutkan|welche[rns]? \w+)|"
                            r"\b(includes?|involves?|consists? of|meliputi|mencakup|umfass\w*|"
@@ -56,6 +59,8 @@ _NAME = re.compile(r"\b(?:[A-Z]\.\s*)*[A-ZÄÖÜ][a-zäöüß]+(?:[\s-]+(?:[A-Z]
                    r"|\b[A-Z]\.\s*[A-ZÄÖÜ][a-zäöüß]{3,}")
 _PLACE = re.compile(r"\b(Jl\.|Jalan|street|road|Straße|Platz|museum|Museum|\w+(weg|park|platz)\b|"
                     r"(in|at|am|im|di) [A-ZÄÖÜ][a-zäöüß]+)")
+_REASON = re.compile(r"\b(because|due to|owing to|as a result|reason|karena|sebab|akibat|"
+                     r"alasan|lantaran|weil|wegen|aufgrund|grund|deshalb|daher)\b", re.I)
 _STEPS = re.compile(r"\b(must|need|register|contact|ask|apply|requires?|harus|perlu|daftar|"
                     r"hubungi|syarat|wenden|benötigt|anmelden|muss|brauchen)\b", re.I)
 
@@ -96,6 +101,8 @@ def satisfies(kind: Kind, sentence: str) -> bool:
         return bool(_PLACE.search(sentence))
     if kind is Kind.HOW_TO:
         return bool(_STEPS.search(sentence))
+    if kind is Kind.WHY:
+        return bool(_REASON.search(sentence))
     if kind is Kind.LIST:
         return sentence.count(",") >= 2
     return False

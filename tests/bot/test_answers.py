@@ -224,3 +224,9 @@ def test_a_german_compound_is_found_by_its_part(engine: AnswerEngine) -> None:
     """'Messen … im Ausland' finds the sentence on 'Auslandsmessen'."""
     answer = engine.ask("Welche Messen besuchen indonesische KMU im Ausland?")
     assert "Auslandsmessen" in answer.quotes[0].text
+
+
+def test_a_why_question_gets_the_sentence_with_the_reason(engine: AnswerEngine) -> None:
+    answer = engine.ask("Why did Bandung and Braunschweig become partners?")
+    assert "because" in answer.text
+    assert "teacher-training" in answer.text

@@ -17,6 +17,7 @@ from bot.answers.question import Kind, frame_words, kind_of
     ("Siapa yang bisa dihubungi soal Pojok Bandung?", Kind.HOW_TO),
     ("An wen kann ich mich wegen der Messe wenden?", Kind.HOW_TO),
     ("What does the ITB–HBK cooperation include?", Kind.LIST),
+    ("Kenapa Bandung dipilih jadi kota kembar Braunschweig?", Kind.WHY),
 ])
 def test_the_first_question_word_decides_the_kind(question: str, kind: Kind) -> None:
     assert kind_of(question) is kind
