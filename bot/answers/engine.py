@@ -15,6 +15,7 @@ from indexer.index import SearchIndex
 from indexer.passages import Passage, is_take_part
 from indexer.query import Query, QueryAnalyzer
 from indexer.sentences import split_sentences
+from indexer.text import fold
 
 MAX_QUESTION_CHARS = 500
 _MENTION = re.compile(r"<(@[!&]?|#)\d+>|@(everyone|here)\b")
@@ -162,6 +163,8 @@ class AnswerEngine:
                     continue
                 versions = self._followers(cand.passage, position, kind)
                 fits = satisfies(kind, sentence) or figure or (
+                    kind is Kind.DEFINE and not is_take_part(cand.passage)
+                    and _defines(sentence, query)) or (
                     kind is Kind.HOW_TO and is_take_part(cand.passage)) or any(
                     satisfies(kind, version) for version, _ in versions)
                 value = (info + params.TYPE_BONUS * fits
@@ -265,6 +268,22 @@ class AnswerEngine:
         topics = [d["title"] for d in self.index.documents if d["language"] == query.language]
         return Answer(question, query.language, True, suggestions=tuple(topics[:8]),
                       reason=reason)
+
+
+_COPULA = re.compile(r"\b(is|are|means|stands for|adalah|merupakan|ialah|yaitu|yakni|"
+                     r"singkatan|ist|sind|bedeutet|steht für|bezeichnet)\b", re.IGNORECASE)
+
+
+def _defines(sentence: str, query: Query) -> bool:
+    """Does the sentence open by saying what the question's subject is ("Harz und Heide …
+    is a regional consumer fair")? The subject must come before the verb, near the start."""
+    head = sentence[:140]
+    verb = _COPULA.search(head)
+    if not verb:
+        return False
+    opening = fold(head[: verb.start()])
+    return any(re.search(rf"\b{re.escape(w.text)}\b", opening) for w in query.words
+               if w.weight >= max(x.weight for x in query.words) * 0.5)
 
 
 def _context_words(text: str, tokenizer) -> set[str]:

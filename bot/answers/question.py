@@ -15,6 +15,7 @@ class Kind(StrEnum):
     HOW_MANY = "how_many"
     HOW_TO = "how_to"
     WHY = "why"
+    DEFINE = "define"
     LIST = "list"
     WHAT = "what"
 
@@ -39,6 +40,10 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
                              r"requirements?|apply|daftar|mendaftar|voraussetzung\w*|contact|"
                              r"kontak|hubungi|ansprechpartner|take part|participate|ikut|"
                              r"berpartisipasi|mitmachen|teilnehmen|beteilig\w*)\b", re.I)),
+    (Kind.DEFINE, re.compile(r"^\W*(what|who) (is|are|was|were) (the |a |an )?\S+( \S+){0,3}\W*$|"
+                             r"\b(what does .+ mean|apa (itu|yang dimaksud)|apa arti|"
+                             r"was (ist|sind|war|bedeutet)( der| die| das| ein| eine)? \S+( \S+){0,3}"
+                             r"\W*$)", re.I)),
     (Kind.WHY, re.compile(r"\b(why|how come|for what reason|mengapa|kenapa|apa alasan\w*|"
                           r"warum|wieso|weshalb|aus welchem grund)\b", re.I)),
     (Kind.LIST, re.compile(r"\b(which|what) (\w+ )?(programs|programmes|fields|cities|sister cities"

@@ -230,3 +230,13 @@ def test_a_why_question_gets_the_sentence_with_the_reason(engine: AnswerEngine) 
     answer = engine.ask("Why did Bandung and Braunschweig become partners?")
     assert "because" in answer.text
     assert "teacher-training" in answer.text
+
+
+@pytest.mark.parametrize(("question", "opening"), [
+    ("Apa itu Harz und Heide?", "Harz und Heide, yang juga ditulis"),
+    ("What is the GGM?", "The Gelanggang Generasi Muda (GGM) youth centre at Jalan Merdeka"),
+])
+def test_what_is_x_opens_with_the_sentence_saying_what_x_is(engine: AnswerEngine,
+                                                             question: str,
+                                                             opening: str) -> None:
+    assert engine.ask(question).quotes[0].text.startswith(opening)
