@@ -40,10 +40,6 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
                              r"requirements?|apply|daftar|mendaftar|voraussetzung\w*|contact|"
                              r"kontak|hubungi|ansprechpartner|take part|participate|ikut|"
                              r"berpartisipasi|mitmachen|teilnehmen|beteilig\w*)\b", re.I)),
-    (Kind.DEFINE, re.compile(r"^\W*(what|who) (is|are|was|were) (the |a |an )?\S+( \S+){0,3}\W*$|"
-                             r"\b(what does .+ mean|apa (itu|yang dimaksud)|apa arti|"
-                             r"was (ist|sind|war|bedeutet)( der| die| das| ein| eine)? \S+( \S+){0,3}"
-                             r"\W*$)", re.I)),
     (Kind.WHY, re.compile(r"\b(why|how come|for what reason|mengapa|kenapa|apa alasan\w*|"
                           r"warum|wieso|weshalb|aus welchem grund)\b", re.I)),
     (Kind.LIST, re.compile(r"\b(which|what) (\w+ )?(programs|programmes|fields|cities|sister cities"
@@ -58,6 +54,11 @@ _FORM_KINDS = frozenset({Kind.HOW_MANY, Kind.WHEN, Kind.WHERE, Kind.HOW_TO})
 _FRAME = re.compile(r"\b(define[sd]?|definitions?|meaning|means?|explain|describe|"
                     r"arti(nya)?|definisi|maksud(nya)?|pengertian|bedeutet|bedeutung|"
                     r"definier\w*|erklär\w*|beschreib\w*)\b", re.I)
+# "What is X?" with no other cue asks for a definition.
+_DEFINE = re.compile(r"^\W*(what|who) (is|are|was|were) (the |a |an )?\S+( \S+){0,3}\W*$|"
+                     r"\b(what does .+ mean|apa (itu|yang dimaksud)|apa arti|"
+                     r"was (ist|sind|war|bedeutet)( der| die| das| ein| eine)? \S+( \S+){0,3}"
+                     r"\W*$)", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NUMBER = re.compile(r"\d")
 _NAME = re.compile(r"\b(?:[A-Z]\.\s*)*[A-ZÄÖÜ][a-zäöüß]+(?:[\s-]+(?:[A-Z]\.\s*)*[A-ZÄÖÜ][a-zäöüß]+)+"
@@ -74,7 +75,9 @@ def kind_of(question: str) -> Kind:
     """The kind whose cue comes first ("Who was mayor when…" is a who-question)."""
     found = [(m.start(), n, kind) for n, (kind, pattern) in enumerate(_PATTERNS)
              if (m := pattern.search(question))]
-    return min(found)[2] if found else Kind.WHAT
+    if found:
+        return min(found)[2]
+    return Kind.DEFINE if _DEFINE.search(question) else Kind.WHAT
 
 
 # Words the corpus uses where a question of that kind has its cue: "how many" is answered by
