@@ -41,10 +41,8 @@ _HEDGE = re.compile(
 # "Sources disagree on who signed…" is only honest together with the versions that follow it.
 _DISPUTE = re.compile(r"sources disagree|berbeda pendapat|widersprechen sich", re.IGNORECASE)
 # "No procedure is published…" answers a how-to question only with the way in that follows it.
-_NO_PROCEDURE = re.compile(
-    r"no (published )?procedure|publish no procedure|not published|(belum|tidak) ada prosedur|"
-    r"kein (öffentliches |veröffentlichtes |eigenes )?verfahren|nicht veröffentlicht|"
-    r"verfahren\b.* ist (in den hier genutzten quellen )?nicht", re.IGNORECASE)
+_PROCEDURE = re.compile(r"\b(procedure|prosedur|verfahren)\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(no|not|none|tidak|belum|bukan|kein\w*|nicht)\b", re.IGNORECASE)
 
 
 def clean_question(text: str) -> str:
@@ -211,8 +209,8 @@ class AnswerEngine:
         sentence = sentences[position][0]
         if ":" not in sentence and _DISPUTE.search(sentence):
             return sentences[position + 1 : position + 3]
-        if kind is Kind.HOW_TO and _NO_PROCEDURE.search(sentence.split(";")[0]) and (
-                ";" not in sentence):
+        if kind is Kind.HOW_TO and ";" not in sentence and _PROCEDURE.search(sentence) and (
+                _NEGATION.search(sentence)):
             return sentences[position + 1 : position + 2]
         return []
 

@@ -68,7 +68,8 @@ _PLACE = re.compile(r"\b(Jl\.|Jalan|street|road|Straße|Platz|museum|Museum|\w+(
 _REASON = re.compile(r"\b(because|due to|owing to|as a result|reason|karena|sebab|akibat|"
                      r"alasan|lantaran|weil|wegen|aufgrund|grund|deshalb|daher)\b", re.I)
 _STEPS = re.compile(r"\b(must|need|register|contact|ask|apply|requires?|harus|perlu|daftar|"
-                    r"hubungi|syarat|wenden|benötigt|anmelden|muss|brauchen)\b", re.I)
+                    r"hubungi|menghubungi|dihubungi|bertanya|syarat|wenden|benötigt|anmelden|"
+                    r"muss|brauchen|nachfragen|fragen|kontaktieren)\b", re.I)
 
 
 def kind_of(question: str) -> Kind:
