@@ -37,7 +37,7 @@ EXTRA_STOPWORDS: dict[str, frozenset[str]] = {
                      "gmn", "dmn", "dgn", "utk", "sy", "aja", "nggak", "gak", "ga", "di", "untuk",
                      "dia", "sih", "dong", "deh", "kok", "nih", "tuh", "lho", "loh", "ya", "yah",
                      "biar", "punya", "udah", "banget", "kayak", "emang", "gitu", "gini", "gue",
-                     "gw", "aku", "caranya", "gimana", "buat", "sebenarnya", "persisnya", "tepatnya"}),
+                     "gw", "aku", "caranya", "buat", "sebenarnya", "persisnya", "tepatnya"}),
     "de": frozenset({"welche", "welcher", "welches", "welchen", "wem", "wen", "gibt", "bitte",
                      "hat", "haben", "war", "waren", "wurde", "wurden", "ein", "eine", "einer",
                      "man", "es", "mich", "mir", "dich", "dir", "uns", "euch", "ihm", "ihn",

@@ -42,8 +42,9 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
                              r"berpartisipasi|mitmachen|teilnehmen|beteilig\w*)\b", re.I)),
     (Kind.WHY, re.compile(r"\b(why|how come|for what reason|mengapa|kenapa|apa alasan\w*|"
                           r"warum|wieso|weshalb|aus welchem grund)\b", re.I)),
-    (Kind.LIST, re.compile(r"\b(which|what) (\w+ )?(programs|programmes|fields|cities|sister cities"
-                           r"|activities|areas)\b|\b(apa saja|bidang apa|sebutkan|welche[rns]? \w+)|"
+    (Kind.LIST, re.compile(r"\b(which|what) (\w+ )?(programs|programmes|fields|cities|"
+                           r"sister cities|activities|areas)\b|"
+                           r"\b(apa saja|bidang apa|sebutkan|welche[rns]? \w+)|"
                            r"\b(includes?|involves?|consists? of|meliputi|mencakup|umfass\w*|"
                            r"beinhalte\w*)\b", re.I)),
 ]

@@ -16,7 +16,7 @@ from bot.answers.question import Kind, frame_words, kind_of
     ("Whom should we contact about the youth exchange?", Kind.HOW_TO),
     ("Siapa yang bisa dihubungi soal Pojok Bandung?", Kind.HOW_TO),
     ("An wen kann ich mich wegen der Messe wenden?", Kind.HOW_TO),
-    ("What does the ITB–HBK cooperation include?", Kind.LIST),
+    ("What does the ITB and HBK cooperation include?", Kind.LIST),
     ("Kenapa Bandung dipilih jadi kota kembar Braunschweig?", Kind.WHY),
 ])
 def test_the_first_question_word_decides_the_kind(question: str, kind: Kind) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from indexer.compounds import split_compounds
+from indexer.index import SearchIndex
 from indexer.text import Tokenizer
 
 
@@ -19,7 +20,7 @@ def test_a_compound_splits_into_words_of_the_corpus() -> None:
     assert "unternehmen" not in table
 
 
-def test_the_index_finds_a_compound_by_its_part(real_index) -> None:  # noqa: ANN001
+def test_the_index_finds_a_compound_by_its_part(real_index: SearchIndex) -> None:
     stems = real_index.tokens("Die Auslandsmessen der KMU", "de")
     assert real_index.tokenizer.stem("messen", "de") in stems
     assert real_index.tokens("overseas fairs", "en") == real_index.tokenizer.tokens(
