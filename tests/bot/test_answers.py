@@ -14,7 +14,7 @@ from bot.answers.render import to_text
 from bot.evaluation.questions import load_questions
 
 REPO = Path(__file__).resolve().parents[2]
-QUESTION_FILES = [REPO / "eval/questions.jsonl", REPO.parent / "shared/eval/dev.jsonl"]
+QUESTION_FILES = [*sorted((REPO / "eval").glob("*.jsonl")), REPO.parent / "shared/eval/dev.jsonl"]
 
 
 def all_questions() -> list[str]:
