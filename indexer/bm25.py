@@ -113,6 +113,21 @@ class BM25Index:
         mask[ids] = True
         return np.flatnonzero(mask)
 
+    def containing(self, terms: Iterable[str], docs: Sequence[int]) -> list[set[str]]:
+        """For each passage of `docs`, which of `terms` it contains, read from the postings
+        (a term's passages are ascending, so a binary search finds them)."""
+        found: list[set[str]] = [set() for _ in docs]
+        wanted = np.asarray(docs, dtype=np.int32)
+        for term in set(terms):
+            t = self.vocabulary.get(term)
+            if t is None or not len(wanted):
+                continue
+            posting = self.doc_ids[int(self.indptr[t]) : int(self.indptr[t + 1])]
+            at = np.minimum(np.searchsorted(posting, wanted), len(posting) - 1)
+            for i in np.flatnonzero(posting[at] == wanted):
+                found[i].add(term)
+        return found
+
     def document_frequency(self, term: str) -> int:
         t = self.vocabulary.get(term)
         return 0 if t is None else int(self.indptr[t + 1] - self.indptr[t])

@@ -70,6 +70,11 @@ class Query:
         return sum(w.weight * w.credit for w in self.words if w.matches(terms)) / total
 
     @property
+    def vocabulary(self) -> set[str]:
+        """Every index term a question word can be matched by (what `information` looks at)."""
+        return {t for w in self.words for t in (*w.stems, *w.alternatives)}
+
+    @property
     def terms(self) -> list[str]:
         """Flat BM25 query: each word's stems, then glossary expansions not already present."""
         seen: set[str] = set()

@@ -66,7 +66,6 @@ class AnswerEngine:
     def __init__(self, index: SearchIndex) -> None:
         self.index = index
         self.analyzer = QueryAnalyzer(index)
-        self._terms: dict[str, frozenset[str]] = {}
         self._sentences: dict[str, list[tuple[str, frozenset[str]]]] = {}
 
     def ask(self, question: str, language: str | None = None, locale: str | None = None
@@ -104,29 +103,22 @@ class AnswerEngine:
     # -- retrieval ------------------------------------------------------------------------
 
     def _candidates(self, query: Query) -> list[_Candidate]:
-        hits = self.index.search(query.terms, k=params.RETRIEVE)
+        hits = self.index.bm25.top(query.terms, params.RETRIEVE)
+        present = self.index.bm25.containing(query.vocabulary, [i for i, _ in hits])
         figures = amounts(query.text)
         # the asker's own figure is covered by a passage with a range that holds it
         figure_words = frozenset(word for _, written in figures
                                  for word in self.index.tokenizer.words(written))
         result = []
-        for passage, score in hits:
-            terms = self._passage_terms(passage)
+        for (i, score), terms in zip(hits, present, strict=True):
+            passage = self.index.passages[i]
             if figures and any(holds(s, figures[0][0]) for s, _ in self._sentences_of(passage)):
-                terms = terms | figure_words
+                terms |= figure_words
             covered = query.information(terms)
             factor = 1.0 if passage.language == query.language else params.OTHER_LANGUAGE_FACTOR
             result.append(_Candidate(passage, score, covered,
                                      score * factor * (0.5 + 0.5 * covered)))
         return result
-
-    def _passage_terms(self, passage: Passage) -> frozenset[str]:
-        terms = self._terms.get(passage.id)
-        if terms is None:
-            terms = frozenset(self.index.tokens(
-                f"{passage.title}\n{passage.heading}\n{passage.text}", passage.language))
-            self._terms[passage.id] = terms
-        return terms
 
     def _sentences_of(self, passage: Passage) -> list[tuple[str, frozenset[str]]]:
         cached = self._sentences.get(passage.id)

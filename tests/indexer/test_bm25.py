@@ -47,6 +47,15 @@ def test_unknown_terms_score_nothing() -> None:
     assert not index.scores(["zzz"]).any()
 
 
+def test_containing_reads_each_passages_terms_from_the_postings() -> None:
+    docs = synthetic(2_000, seed=11)
+    index = BM25Index.build(docs)
+    terms = ["w0", "w3", "w40", "w900", "w2999", "missing"]
+    passages = [1999, 0, 17, 17, 512, 1000]
+    found = index.containing(terms, passages)
+    assert found == [set(terms) & set(docs[p]) for p in passages]
+    assert index.containing(terms, []) == []
+
 
 def test_top_k_equals_sorting_all_scores() -> None:
     docs = synthetic(30_000, seed=3)
