@@ -1,5 +1,5 @@
 """Questions that ask for one particular kind of datum — a price, a phone number, opening
-hours, an e-mail address, a population — can only be answered by a sentence that holds one.
+hours, an e-mail address, a population, a count — can only be answered by a sentence that holds one.
 
 When the corpus has no such sentence among the candidates, the bot declines instead of
 quoting a sentence that merely shares the question's other words ("What are the opening hours
@@ -27,6 +27,15 @@ _DATA: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (re.compile(r"\b(population|inhabitants|penduduk|einwohner)\b", re.IGNORECASE),
      re.compile(r"\d[\d.,]*\s*(people|inhabitants|residents|jiwa|penduduk|einwohner|million|"
                 r"juta|millionen)\b", re.IGNORECASE)),
+    # a count: a number that is not a year, or a number word ("sieben", "tujuh", "seven",
+    # "siebenköpfige"). "one/ein/satu" are left out: they are articles far more often.
+    (re.compile(r"\b(how many|berapa (banyak|jumlah)|jumlah|wie viele?|anzahl)\b", re.IGNORECASE),
+     re.compile(r"\b(?!(1[89]|20)\d\d\b)\d|\b(two|three|four|five|six|seven|eight|nine|ten|"
+                r"eleven|twelve|dozens?|hundreds?|thousands?|millions?|dua|tiga|empat|lima|enam|"
+                r"tujuh|delapan|sembilan|sepuluh|sebelas|\w+ puluh|ratus(an)?|ribu(an)?|seratus|"
+                r"seribu|puluhan|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
+                r"zwanzig|hundert|tausend|dutzend)\b|\b(zwei|drei|vier|fünf|sechs|sieben|acht|"
+                r"neun|zehn|zwölf)(köpfig|tägig|jährig|fach)", re.IGNORECASE)),
 ]
 
 

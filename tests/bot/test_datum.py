@@ -15,6 +15,11 @@ from bot.answers.datum import required_datum
     ("Jam buka galeri?", "Galeri buka pukul 09.00 WIB.", True),
     ("What are the opening hours?", "The centre opened in 1976.", False),
     ("Wie viele Einwohner hat Bandung?", "Bandung hat 2,5 Millionen Einwohner.", True),
+    ("How many partner cities does Braunschweig have?", "It has seven partner cities.", True),
+    ("Wie viele Ratsmitglieder kamen?", "Eine siebenköpfige Delegation kam.", True),
+    ("Berapa jumlah peserta?", "Pesertanya 40 orang.", True),
+    ("How many students took part?", "The exchange began in 1985.", False),
+    ("Berapa jumlah mahasiswa?", "Sumber tentang pertukaran itu ada.", False),
 ])
 def test_datum_patterns(question: str, sentence: str, holds: bool) -> None:
     datum = required_datum(question)
