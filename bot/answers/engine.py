@@ -88,6 +88,12 @@ class AnswerEngine:
         for word in query.words:
             if word.text in context:
                 word.weight *= params.CONTEXT_WEIGHT
+        if query.language != "de":  # German capitalises every noun, not only names
+            names = _names(text)
+            for word in query.words:
+                if word.text in names and word.text not in context and not (
+                        word.known or word.alternatives):
+                    word.weight *= params.UNKNOWN_NAME_FACTOR
         query.expansions += [tok.stem(word, lang) for lang, words
                              in KIND_WORDS.get(kind_of(text), {}).items() for word in words]
         if not query.words:
@@ -288,6 +294,18 @@ def _context_words(text: str, tokenizer) -> set[str]:
     question_words = {w for s in asking for w in tokenizer.words(s)}
     return {w for s in sentences if s not in asking for w in tokenizer.words(s)
             if w not in question_words}
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\W*$")
+
+
+def _names(text: str) -> set[str]:
+    """Words written Capitalised where case tells something: not at a sentence start, not
+    ALL-CAPS acronyms."""
+    return {fold(m.group(0)) for m in _WORD.finditer(text)
+            if m.group(0)[0].isupper() and not m.group(0).isupper()
+            and not _SENTENCE_START.search(text[: m.start()])}
 
 
 def _redundant(a: frozenset[str], b: frozenset[str]) -> bool:

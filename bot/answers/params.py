@@ -14,6 +14,10 @@ MIN_SCORE = 3.0
 FRAME_WEIGHT = 0.25
 # ... and a word only found in statements around the question ("I make leather bags.").
 CONTEXT_WEIGHT = 0.5
+# A word the corpus does not know weighs the index's maximum idf. Written as a name in the
+# middle of an English or Indonesian question ("… ikut Hannover Messe?"), it names what the
+# question is about, which the corpus never mentions: it weighs this much more.
+UNKNOWN_NAME_FACTOR = 2.0
 # How many BM25 hits are considered, and how many passages sentences are drawn from.
 RETRIEVE = 40
 CANDIDATE_PASSAGES = 10

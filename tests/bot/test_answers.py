@@ -127,6 +127,13 @@ def test_asking_for_a_datum_the_corpus_lacks_is_declined(engine: AnswerEngine,
     assert engine.ask(question).abstained
 
 
+def test_a_name_the_corpus_never_mentions_is_declined(engine: AnswerEngine) -> None:
+    """'Ambiente' is the topic of the question; Harz und Heide sentences sharing its other
+    words ('Bandung SMEs', 'fair') do not answer it."""
+    assert engine.ask("Where do Bandung SMEs register for the Ambiente trade fair?").abstained
+    assert not engine.ask("Where do Bandung SMEs register for the Harz und Heide fair?").abstained
+
+
 def test_current_rules_come_before_superseded_ones(engine: AnswerEngine) -> None:
     answer = engine.ask("What annual sales make a business micro in Indonesia?")
     assert "PP 7/2021" in answer.quotes[0].text
