@@ -10,7 +10,7 @@ MIN_COVERAGE = 0.6
 # ... and its BM25 score reaches this much (guards against one-word matches of common terms).
 MIN_SCORE = 3.0
 # Share of its weight a question word keeps when it only asks for a kind of answer ("Anzahl",
-# "address", "define"), so coverage is judged on the words that name the topic.
+# "address", "define", "list"), so coverage is judged on the words that name the topic.
 FRAME_WEIGHT = 0.25
 # ... and a word only found in statements around the question ("I make leather bags.").
 CONTEXT_WEIGHT = 0.5

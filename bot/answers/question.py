@@ -43,7 +43,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
     (Kind.WHY, re.compile(r"\b(why|how come|for what reason|mengapa|kenapa|apa alasan\w*|"
                           r"warum|wieso|weshalb|aus welchem grund)\b", re.I)),
     (Kind.LIST, re.compile(r"\b(which|what) (\w+ )?(programs|programmes|fields|cities|"
-                           r"sister cities|activities|areas)\b|"
+                           r"sister cities|activities|areas)\b|\b(list|liste)\b|"
                            r"\b(apa saja|bidang apa|sebutkan|welche[rns]? \w+)|"
                            r"\b(includes?|involves?|consists? of|meliputi|mencakup|umfass\w*|"
                            r"beinhalte\w*)\b", re.I)),
@@ -52,7 +52,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
 # "requirements"): once the kind is known, they say little about which passage is meant.
 _FORM_KINDS = frozenset({Kind.HOW_MANY, Kind.WHEN, Kind.WHERE, Kind.HOW_TO})
 # Words asking for a definition or explanation, whatever the kind.
-_FRAME = re.compile(r"\b(define[sd]?|definitions?|meaning|means?|explain|describe|"
+_FRAME = re.compile(r"\b(define[sd]?|definitions?|meaning|means?|explain|describe|list|liste|"
                     r"arti(nya)?|definisi|maksud(nya)?|pengertian|bedeutet|bedeutung|"
                     r"definier\w*|erklär\w*|beschreib\w*)\b", re.I)
 # "What is X?" with no other cue asks for a definition.

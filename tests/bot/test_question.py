@@ -18,6 +18,7 @@ from bot.answers.question import Kind, frame_words, kind_of
     ("An wen kann ich mich wegen der Messe wenden?", Kind.HOW_TO),
     ("What does the ITB and HBK cooperation include?", Kind.LIST),
     ("Kenapa Bandung dipilih jadi kota kembar Braunschweig?", Kind.WHY),
+    ("harz und heide aussteller liste", Kind.LIST),
 ])
 def test_the_first_question_word_decides_the_kind(question: str, kind: Kind) -> None:
     assert kind_of(question) is kind
@@ -28,6 +29,7 @@ def test_form_words_are_found_in_every_language() -> None:
     assert "address" in frame_words("What is the address of the GGM?")
     assert "define" in frame_words("How does the study define a sister city?")
     assert "artinya" in frame_words("UMKM artinya apa?")
+    assert "liste" in frame_words("braunschweig partnerstädte liste")
 
 
 def test_topic_words_are_not_form_words() -> None:
