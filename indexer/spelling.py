@@ -3,7 +3,8 @@
 - German typed without umlauts: "Staedtepartnerschaft", "foerdert" (the corpus's folded
   spelling is "stadtepartnerschaft", "fordert").
 - Colloquial Indonesian, as written in chat: "ngurusin" for "mengurus", "ngusulin" for
-  "mengusulkan", "dikirimin" for "dikirimkan". The corpus is written in standard Indonesian.
+  "mengusulkan", "dikirimin" for "dikirimkan", and a few everyday chat words that are other
+  words altogether ("dikasih" for "diberi"). The corpus is written in standard Indonesian.
 """
 
 from __future__ import annotations
@@ -12,6 +13,10 @@ import re
 
 _UMLAUT = re.compile(r"(?<=[b-df-hj-pr-z])(ae|oe|ue)")  # not after a vowel or q ("Quelle")
 _VOWELS = "aeiou"
+# Everyday chat words and the standard words they stand for.
+_CHAT_WORDS = {"kasih": "beri", "dapet": "dapat", "bikin": "buat", "pake": "pakai",
+               "liat": "lihat", "tau": "tahu", "gede": "besar", "jualan": "jual",
+               "ketemu": "temu", "nanya": "tanya"}
 
 
 def without_umlaut_spelling(word: str) -> list[str]:
@@ -23,6 +28,10 @@ def without_umlaut_spelling(word: str) -> list[str]:
 
 def standard_indonesian(word: str) -> list[str]:
     """Standard forms a colloquial Indonesian verb may stand for, most likely first."""
+    for prefix, restore, keep in (("", "", ""), ("di", "", "di"), ("ng", "k", "")):
+        base = restore + word[len(prefix):] if word.startswith(prefix) else ""
+        if base in _CHAT_WORDS:  # dikasih → diberi; ngasih (kasih) → beri
+            return [keep + _CHAT_WORDS[base]]
     if len(word) < 5:
         return []
     stems = [word]

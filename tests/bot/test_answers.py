@@ -218,12 +218,13 @@ def test_no_published_procedure_comes_with_whom_to_ask(engine: AnswerEngine) -> 
 
 @pytest.mark.parametrize(("question", "expected"), [
     ("Pojok Bandung itu siapa yang ngusulin?", "Hamburg"),
+    ("Braunschweig pernah ngasih apa aja ke Bandung?", "VW Kombi"),
     ("Seit wann foerdert die EU Staedtepartnerschaften?", "1989"),
 ])
 def test_chat_spellings_find_the_corpus_words(engine: AnswerEngine, question: str,
                                                expected: str) -> None:
-    """'ngusulin' is chat Indonesian for 'mengusulkan'; 'foerdert' is 'fördert'; the EU is
-    named 'Europäische Union' in the corpus."""
+    """'ngusulin' is chat Indonesian for 'mengusulkan', 'ngasih' for 'memberi'; 'foerdert' is
+    'fördert'; the EU is named 'Europäische Union' in the corpus."""
     answer = engine.ask(question)
     assert not answer.abstained
     assert expected in answer.text

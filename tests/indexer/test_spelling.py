@@ -22,3 +22,10 @@ def test_colloquial_indonesian_verbs_have_standard_forms() -> None:
     assert "dikirimkan" in standard_indonesian("dikirimin")
     assert "mencari" in standard_indonesian("nyari")
     assert standard_indonesian("kopi") == []
+
+
+def test_chat_words_stand_for_other_standard_words() -> None:
+    assert standard_indonesian("dikasih") == ["diberi"]
+    assert standard_indonesian("dapet") == ["dapat"]
+    assert standard_indonesian("dibikin") == ["dibuat"]
+    assert standard_indonesian("ngasih") == ["beri"]
