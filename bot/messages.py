@@ -33,6 +33,14 @@ _TEXT: dict[str, dict[str, str]] = {
         "id": "Pertanyaan ini tidak tercakup dalam korpus, jadi saya tidak akan menebak.",
         "de": "Dazu enthält der Korpus nichts, also rate ich nicht.",
     },
+    "stale": {
+        "en": "The corpus only says who held this role at earlier dates, not who holds it now, "
+              "so I won't guess.",
+        "id": "Korpus hanya mencatat siapa yang memegang jabatan ini pada waktu lalu, bukan "
+              "siapa yang menjabat sekarang, jadi saya tidak akan menebak.",
+        "de": "Der Korpus nennt nur, wer dieses Amt früher innehatte, nicht wer es heute hat, "
+              "also rate ich nicht.",
+    },
     "abstain_hint": {
         "en": "Try /programs, /sme, or ask about: {topics}",
         "id": "Coba /programs, /sme, atau tanyakan tentang: {topics}",

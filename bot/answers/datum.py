@@ -45,3 +45,20 @@ def required_datum(question: str) -> re.Pattern[str] | None:
         if cue.search(question):
             return datum
     return None
+
+
+# "Who is the mayor now?" The corpus records who held an office at some date; only a sentence
+# dated within a few years of the corpus says anything about the present holder.
+_PRESENT = re.compile(r"\b(current(ly)?|now|today|right now|at present|incumbent|sekarang|saat ini|"
+                      r"kini|aktuell\w*|derzeit\w*|heute|jetzt|amtierend\w*|zurzeit)\b",
+                      re.IGNORECASE)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def asks_about_now(question: str) -> bool:
+    return bool(_PRESENT.search(question))
+
+
+def newest_year(sentence: str) -> int:
+    """The latest year a sentence names (0 if none)."""
+    return max((int(y) for y in _YEAR.findall(sentence)), default=0)

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from bot.answers import params
-from bot.answers.datum import required_datum
+from bot.answers.datum import asks_about_now, newest_year, required_datum
 from bot.answers.figures import amounts, holds
 from bot.answers.model import Answer, Evidence, Quote, SourceRef
 from bot.answers.question import KIND_WORDS, Kind, frame_words, kind_of, satisfies
@@ -88,6 +88,7 @@ class AnswerEngine:
         for word in query.words:
             if word.text in context:
                 word.weight *= params.CONTEXT_WEIGHT
+        _cap_context(query.words, context)
         if query.language != "de":  # German capitalises every noun, not only names
             names = _names(text)
             for word in query.words:
@@ -191,6 +192,9 @@ class AnswerEngine:
                         length + len(sentence) <= params.MAX_ANSWER_CHARS):
                     chosen.append((value, rank, position + offset, sentence, terms, cand))
                     length += len(sentence)
+        if kind is Kind.WHO and asks_about_now(question) and max(
+                newest_year(item[3]) for item in chosen) < self._recent_year():
+            return self._abstain(question, query, "stale")
         lead = {}  # passage rank → order of its best sentence in the answer
         for item in chosen:
             lead.setdefault(item[1], len(lead))
@@ -253,6 +257,11 @@ class AnswerEngine:
         return Answer(question, query.language, False, tuple(quotes), sources, evidence,
                       answer_language)
 
+    def _recent_year(self) -> int:
+        """Sentences dated this year or later can speak of the present."""
+        year = self.index.corpus_date[:4]
+        return (int(year) if year.isdigit() else 0) - params.RECENT_YEARS
+
     def _strongest(self, source_ids: tuple[str, ...]) -> list[str]:
         """The passage's best sources (high before medium before low, then as listed)."""
         rank = {"high": 0, "medium": 1, "low": 2}
@@ -306,6 +315,17 @@ def _names(text: str) -> set[str]:
     return {fold(m.group(0)) for m in _WORD.finditer(text)
             if m.group(0)[0].isupper() and not m.group(0).isupper()
             and not _SENTENCE_START.search(text[: m.start()])}
+
+
+def _cap_context(words: list, context: set[str]) -> None:
+    """However long the statements around a question, together they weigh at most
+    CONTEXT_SHARE of the question itself."""
+    said = sum(w.weight for w in words if w.text in context)
+    asked = sum(w.weight for w in words if w.text not in context)
+    if said > params.CONTEXT_SHARE * asked > 0:
+        for word in words:
+            if word.text in context:
+                word.weight *= params.CONTEXT_SHARE * asked / said
 
 
 def _redundant(a: frozenset[str], b: frozenset[str]) -> bool:

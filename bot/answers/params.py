@@ -12,12 +12,17 @@ MIN_SCORE = 3.0
 # Share of its weight a question word keeps when it only asks for a kind of answer ("Anzahl",
 # "address", "define", "list"), so coverage is judged on the words that name the topic.
 FRAME_WEIGHT = 0.25
-# ... and a word only found in statements around the question ("I make leather bags.").
+# ... and a word only found in statements around the question ("I make leather bags."); all
+# such words together weigh at most CONTEXT_SHARE of the question's own words.
 CONTEXT_WEIGHT = 0.5
+CONTEXT_SHARE = 0.5
 # A word the corpus does not know weighs the index's maximum idf. Written as a name in the
 # middle of an English or Indonesian question ("… ikut Hannover Messe?"), it names what the
 # question is about, which the corpus never mentions: it weighs this much more.
 UNKNOWN_NAME_FACTOR = 2.0
+# "Who is … now?" is answered only by a sentence dated at most this many years before the
+# corpus date; otherwise the bot declines rather than name an earlier holder.
+RECENT_YEARS = 2
 # How many BM25 hits are considered, and how many passages sentences are drawn from.
 RETRIEVE = 40
 CANDIDATE_PASSAGES = 10

@@ -31,7 +31,8 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
     (Kind.WHEN, re.compile(r"\b(when|what (year|date)|which year|since when|kapan|tahun berapa|"
                            r"sejak kapan|tanggal berapa|wann|seit wann|in welchem jahr|welches "
                            r"datum|year|tahun|jahr)\b", re.I)),
-    (Kind.WHO, re.compile(r"\b(who|whom|whose|siapa|wer|wem|wen|welche[rs]? person)\b", re.I)),
+    (Kind.WHO, re.compile(r"\b(who|whom|whose|siapa|wer|wem|wen|welche[rs]? person|wie hei(ß|ss)t|"
+                          r"what('s| is) the name)\b", re.I)),
     (Kind.WHERE, re.compile(r"\b(where|di ?mana|ke ?mana|wo|wohin|woher|address|alamat|adresse|"
                             r"located|situated|liegt|befindet|terletak|letak(nya)?|lokasi(nya)?)\b",
                             re.I)),

@@ -10,7 +10,7 @@ from bot.messages import language_name, t
 def refusal(answer: Answer) -> str:
     """The one-line message for an abstention, in the asker's language."""
     lang = answer.language
-    if answer.reason in ("empty", "too_long", "no_content"):
+    if answer.reason in ("empty", "too_long", "no_content", "stale"):
         return t(answer.reason, lang, limit=MAX_QUESTION_CHARS)
     return t("abstain", lang)
 

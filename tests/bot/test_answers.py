@@ -134,6 +134,16 @@ def test_a_name_the_corpus_never_mentions_is_declined(engine: AnswerEngine) -> N
     assert not engine.ask("Where do Bandung SMEs register for the Harz und Heide fair?").abstained
 
 
+def test_who_holds_an_office_now_needs_a_recent_sentence(engine: AnswerEngine) -> None:
+    """The corpus names the lord mayor of 1960, not today's: no earlier holder is passed off as
+    the present one. A holder dated within two years of the corpus still answers."""
+    stale = engine.ask("Who is the Oberbürgermeister of Braunschweig today?")
+    assert stale.abstained and stale.reason == "stale"
+    assert "earlier dates" in to_text(stale)
+    recent = engine.ask("Who is currently the chair of the DIG Niedersachsen?")
+    assert "Ihbe" in recent.text
+
+
 def test_current_rules_come_before_superseded_ones(engine: AnswerEngine) -> None:
     answer = engine.ask("What annual sales make a business micro in Indonesia?")
     assert "PP 7/2021" in answer.quotes[0].text
@@ -199,10 +209,13 @@ def test_a_disputed_fact_comes_with_every_version(engine: AnswerEngine) -> None:
      "Dekranasda"),
     ("My family runs a food stall in Bandung. How do I get a free halal certificate?",
      "Disdagin"),
+    ("My family has been making leather shoes and handbags in Cibaduyut for fifteen years and "
+     "we sell at weekend markets. Who curates craft products for exhibitions?", "Dekranasda"),
 ])
 def test_statements_about_the_asker_weigh_less_than_the_question(
         engine: AnswerEngine, question: str, expected: str) -> None:
-    """'I sell leather wallets' is context the corpus cannot know; the question is the rest."""
+    """'I sell leather wallets' is context the corpus cannot know; the question is the rest,
+    and a long story around it never outweighs it."""
     answer = engine.ask(question)
     assert not answer.abstained
     assert expected in answer.text

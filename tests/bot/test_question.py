@@ -19,6 +19,7 @@ from bot.answers.question import Kind, frame_words, kind_of
     ("What does the ITB and HBK cooperation include?", Kind.LIST),
     ("Kenapa Bandung dipilih jadi kota kembar Braunschweig?", Kind.WHY),
     ("harz und heide aussteller liste", Kind.LIST),
+    ("Wie heißt der Generalkonsul in Hamburg?", Kind.WHO),
 ])
 def test_the_first_question_word_decides_the_kind(question: str, kind: Kind) -> None:
     assert kind_of(question) is kind
