@@ -241,6 +241,8 @@ class QueryAnalyzer:
         if language == "id" or word.startswith(("ng", "ny", "di")):
             candidates += [(form, "id") for form in standard_indonesian(word)]
         for form, lang in candidates:
+            if self.tokenizer.is_stopword(form, lang):  # "taun" is "tahun", a stopword
+                return QueryWord(word, [], 0.0, True, f"spelling→{form}")
             stem = self.tokenizer.stem(form, lang)
             idf = bm25.term_idf(stem)
             if idf is not None:

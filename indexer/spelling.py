@@ -16,7 +16,7 @@ _VOWELS = "aeiou"
 # Everyday chat words and the standard words they stand for.
 _CHAT_WORDS = {"kasih": "beri", "dapet": "dapat", "bikin": "buat", "pake": "pakai",
                "liat": "lihat", "tau": "tahu", "gede": "besar", "jualan": "jual",
-               "ketemu": "temu", "nanya": "tanya"}
+               "ketemu": "temu", "nanya": "tanya", "taun": "tahun"}
 
 
 def without_umlaut_spelling(word: str) -> list[str]:

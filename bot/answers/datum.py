@@ -29,7 +29,8 @@ _DATA: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
                 r"juta|millionen)\b", re.IGNORECASE)),
     # a count: a number that is not a year, or a number word ("sieben", "tujuh", "seven",
     # "siebenköpfige"). "one/ein/satu" are left out: they are articles far more often.
-    (re.compile(r"\b(how many|berapa (banyak|jumlah)|jumlah|wie viele?|anzahl)\b", re.IGNORECASE),
+    (re.compile(r"\b(how many|(ada )?berapa (banyak|jumlah)|ada berapa|jumlah|wie viele?|anzahl)\b",
+                re.IGNORECASE),
      re.compile(r"\b(?!(1[89]|20)\d\d\b)\d|\b(two|three|four|five|six|seven|eight|nine|ten|"
                 r"eleven|twelve|dozens?|hundreds?|thousands?|millions?|dua|tiga|empat|lima|enam|"
                 r"tujuh|delapan|sembilan|sepuluh|sebelas|\w+ puluh|ratus(an)?|ribu(an)?|seratus|"

@@ -28,9 +28,9 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
                              r"kontaktieren)", re.I)),
     (Kind.HOW_MANY, re.compile(r"\b(how (many|much)|berapa( banyak| jumlah)?|wie (viele?|hoch|groß)"
                                r"|jumlah|anzahl)\b", re.I)),
-    (Kind.WHEN, re.compile(r"\b(when|what (year|date)|which year|since when|kapan|tahun berapa|"
-                           r"sejak kapan|tanggal berapa|wann|seit wann|in welchem jahr|welches "
-                           r"datum|year|tahun|jahr)\b", re.I)),
+    (Kind.WHEN, re.compile(r"\b(when|what (year|date)|which year|since when|kapan|"
+                           r"ta(h)?un (berapa|brp)|sejak kapan|tanggal berapa|wann|seit wann|"
+                           r"in welchem jahr|welches datum|year|tahun|taun|jahr)\b", re.I)),
     (Kind.WHO, re.compile(r"\b(who|whom|whose|siapa|wer|wem|wen|welche[rs]? person|wie hei(ß|ss)t|"
                           r"what('s| is) the name)\b", re.I)),
     (Kind.WHERE, re.compile(r"\b(where|di ?mana|ke ?mana|wo|wohin|woher|address|alamat|adresse|"

@@ -232,11 +232,13 @@ def test_no_published_procedure_comes_with_whom_to_ask(engine: AnswerEngine) -> 
 @pytest.mark.parametrize(("question", "expected"), [
     ("Pojok Bandung itu siapa yang ngusulin?", "Hamburg"),
     ("Braunschweig pernah ngasih apa aja ke Bandung?", "VW Kombi"),
+    ("HBK sama ITB mulai kerja sama taun brp?", "1987"),
     ("Seit wann foerdert die EU Staedtepartnerschaften?", "1989"),
 ])
 def test_chat_spellings_find_the_corpus_words(engine: AnswerEngine, question: str,
                                                expected: str) -> None:
-    """'ngusulin' is chat Indonesian for 'mengusulkan', 'ngasih' for 'memberi'; 'foerdert' is
+    """'ngusulin' is chat Indonesian for 'mengusulkan', 'ngasih' for 'memberi', 'taun' for
+    'tahun'; 'foerdert' is
     'fördert'; the EU is named 'Europäische Union' in the corpus."""
     answer = engine.ask(question)
     assert not answer.abstained

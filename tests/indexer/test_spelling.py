@@ -29,3 +29,4 @@ def test_chat_words_stand_for_other_standard_words() -> None:
     assert standard_indonesian("dapet") == ["dapat"]
     assert standard_indonesian("dibikin") == ["dibuat"]
     assert standard_indonesian("ngasih") == ["beri"]
+    assert standard_indonesian("taun") == ["tahun"]
