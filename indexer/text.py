@@ -39,7 +39,8 @@ EXTRA_STOPWORDS: dict[str, frozenset[str]] = {
                      "dia", "sih", "dong", "deh", "kok", "nih", "tuh", "lho", "loh", "ya", "yah",
                      "biar", "punya", "udah", "banget", "kayak", "emang", "gitu", "gini", "gue",
                      "gw", "aku", "caranya", "buat", "sebenarnya", "persisnya", "tepatnya"}),
-    "de": frozenset({"welche", "welcher", "welches", "welchen", "wem", "wen", "gibt", "bitte",
+    "de": frozenset({"welche", "welcher", "welches", "welchen", "welchem", "wem", "wen", "gibt",
+                     "bitte",
                      "hat", "haben", "war", "waren", "wurde", "wurden", "ein", "eine", "einer",
                      "man", "es", "mich", "mir", "dich", "dir", "uns", "euch", "ihm", "ihn",
                      "ihnen", "um", "her", "hin", "so", "ob", "denn", "dann", "also", "schon",
@@ -71,7 +72,7 @@ class TokenizerConfig:
         "de": f"nltk-snowball-german-{version('nltk')}",
         "id": f"pystemmer-indonesian-{version('PyStemmer')}",
     })
-    stopwords: str = f"stopwords-{version('stopwords')}-curated-6"
+    stopwords: str = f"stopwords-{version('stopwords')}-curated-7"
     commonness: str = f"wordfreq-{version('wordfreq')}"
     fold_accents: bool = True
 
