@@ -13,9 +13,9 @@ from bot.answers.model import Answer, Evidence, Quote, SourceRef
 from bot.answers.question import KIND_WORDS, Kind, frame_words, kind_of, satisfies
 from indexer.index import SearchIndex
 from indexer.passages import Passage, is_take_part
-from indexer.query import Query, QueryAnalyzer
+from indexer.query import Query, QueryAnalyzer, QueryWord
 from indexer.sentences import split_sentences
-from indexer.text import fold
+from indexer.text import Tokenizer, fold
 
 MAX_QUESTION_CHARS = 500
 _MENTION = re.compile(r"<(@[!&]?|#)\d+>|@(everyone|here)\b")
@@ -79,22 +79,8 @@ class AnswerEngine:
         if len(text) > MAX_QUESTION_CHARS:
             return Answer(question, language or fallback, True, reason="too_long")
         query = self.analyzer.analyze(text, language, fallback)
-        frame = frame_words(text)
-        for word in query.words:
-            if word.text in frame:
-                word.weight *= params.FRAME_WEIGHT
         tok = self.index.tokenizer
-        context = _context_words(text, tok)
-        for word in query.words:
-            if word.text in context:
-                word.weight *= params.CONTEXT_WEIGHT
-        _cap_context(query.words, context)
-        if query.language != "de":  # German capitalises every noun, not only names
-            names = _names(text)
-            for word in query.words:
-                if word.text in names and word.text not in context and not (
-                        word.known or word.alternatives):
-                    word.weight *= params.UNKNOWN_NAME_FACTOR
+        _weigh(query, text, tok)
         query.expansions += [tok.stem(word, lang) for lang, words
                              in KIND_WORDS.get(kind_of(text), {}).items() for word in words]
         if not query.words:
@@ -193,7 +179,7 @@ class AnswerEngine:
                     chosen.append((value, rank, position + offset, sentence, terms, cand))
                     length += len(sentence)
         if kind is Kind.WHO and asks_about_now(question) and max(
-                newest_year(item[3]) for item in chosen) < self._recent_year():
+                (newest_year(item[3]) for item in chosen), default=0) < self._recent_year():
             return self._abstain(question, query, "stale")
         lead = {}  # passage rank → order of its best sentence in the answer
         for item in chosen:
@@ -291,7 +277,25 @@ def _defines(sentence: str, query: Query) -> bool:
                if w.weight >= max(x.weight for x in query.words) * 0.5)
 
 
-def _context_words(text: str, tokenizer) -> set[str]:
+def _weigh(query: Query, text: str, tokenizer: Tokenizer) -> None:
+    """Adjust word weights to what the question asks rather than how it is phrased."""
+    frame = frame_words(text)
+    context = _context_words(text, tokenizer)
+    for word in query.words:
+        if word.text in frame:
+            word.weight *= params.FRAME_WEIGHT
+        if word.text in context:
+            word.weight *= params.CONTEXT_WEIGHT
+    _cap_context(query.words, context)
+    if query.language != "de":  # German capitalises every noun, not only names
+        names = _names(text)
+        for word in query.words:
+            if word.text in names and word.text not in context and not (
+                    word.known or word.alternatives):
+                word.weight *= params.UNKNOWN_NAME_FACTOR
+
+
+def _context_words(text: str, tokenizer: Tokenizer) -> set[str]:
     """Words only in the statements around a question ("I make leather bags in Bandung.
     Who can curate my products?"): they describe the asker, the question is the rest."""
     sentences = split_sentences(text)
@@ -317,7 +321,7 @@ def _names(text: str) -> set[str]:
             and not _SENTENCE_START.search(text[: m.start()])}
 
 
-def _cap_context(words: list, context: set[str]) -> None:
+def _cap_context(words: list[QueryWord], context: set[str]) -> None:
     """However long the statements around a question, together they weigh at most
     CONTEXT_SHARE of the question itself."""
     said = sum(w.weight for w in words if w.text in context)
