@@ -118,9 +118,11 @@ class BM25Index:
         (a term's passages are ascending, so a binary search finds them)."""
         found: list[set[str]] = [set() for _ in docs]
         wanted = np.asarray(docs, dtype=np.int32)
+        if not len(wanted):
+            return found
         for term in set(terms):
             t = self.vocabulary.get(term)
-            if t is None or not len(wanted):
+            if t is None:
                 continue
             posting = self.doc_ids[int(self.indptr[t]) : int(self.indptr[t + 1])]
             at = np.minimum(np.searchsorted(posting, wanted), len(posting) - 1)

@@ -80,9 +80,6 @@ class SearchIndex:
         dates = [d["updated"] for d in self.documents if d.get("updated")]
         return max(dates) if dates else self.manifest.get("built_at", "")[:10]
 
-    def search(self, terms: list[str], k: int = 20) -> list[tuple[Passage, float]]:
-        return [(self.passages[i], score) for i, score in self.bm25.top(terms, k)]
-
     # -- building -----------------------------------------------------------------------
 
     @classmethod

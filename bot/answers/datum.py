@@ -53,13 +53,7 @@ def required_datum(question: str) -> re.Pattern[str] | None:
 _PRESENT = re.compile(r"\b(current(ly)?|now|today|right now|at present|incumbent|sekarang|saat ini|"
                       r"kini|aktuell\w*|derzeit\w*|heute|jetzt|amtierend\w*|zurzeit)\b",
                       re.IGNORECASE)
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def asks_about_now(question: str) -> bool:
     return bool(_PRESENT.search(question))
-
-
-def newest_year(sentence: str) -> int:
-    """The latest year a sentence names (0 if none)."""
-    return max((int(y) for y in _YEAR.findall(sentence)), default=0)

@@ -7,10 +7,10 @@ import unicodedata
 from dataclasses import dataclass
 
 from bot.answers import params
-from bot.answers.datum import asks_about_now, newest_year, required_datum
+from bot.answers.datum import asks_about_now, required_datum
 from bot.answers.figures import amounts, holds
 from bot.answers.model import Answer, Evidence, Quote, SourceRef
-from bot.answers.question import KIND_WORDS, Kind, frame_words, kind_of, satisfies
+from bot.answers.question import KIND_WORDS, Kind, frame_words, kind_of, newest_year, satisfies
 from indexer.index import SearchIndex
 from indexer.passages import Passage, is_take_part
 from indexer.query import Query, QueryAnalyzer, QueryWord

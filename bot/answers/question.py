@@ -101,6 +101,11 @@ def frame_words(question: str) -> set[str]:
     return {fold(word) for span in spans for word in span.split()}
 
 
+def newest_year(sentence: str) -> int:
+    """The latest year a sentence names (0 if none)."""
+    return max((int(y) for y in _YEAR.findall(sentence)), default=0)
+
+
 def satisfies(kind: Kind, sentence: str) -> bool:
     """Does the sentence contain the sort of thing the question asks for?"""
     if kind is Kind.WHEN:
