@@ -74,7 +74,7 @@ class BM25Index:
             raise ValueError("cannot build a BM25 index over no passages")
 
         doc_len = np.frombuffer(lengths, dtype=np.int64).copy()
-        avgdl = int(doc_len.sum()) / len(doc_len)
+        avgdl = int(doc_len.sum()) / len(doc_len) or 1.0  # a field may be empty (no bank)
         idf = _okapi_idf(df, len(doc_len), params.epsilon)
 
         terms = np.frombuffer(term_col, dtype=np.int64)
@@ -168,5 +168,5 @@ def _okapi_idf(df: list[int], corpus_size: int, epsilon: float) -> Floats:
     idf_sum = 0.0
     for value in idf:
         idf_sum += value
-    eps = epsilon * (idf_sum / len(idf))
+    eps = epsilon * (idf_sum / len(idf)) if idf else 0.0
     return np.array([eps if value < 0 else value for value in idf], dtype=np.float64)

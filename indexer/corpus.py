@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from indexer.bank import MAX_QUESTION_CHARS, BankEntry, bank_files
 from indexer.errors import CorpusError, Problem
 from indexer.markdown import FrontMatterError, paragraphs, split_front_matter
 from indexer.models import (
@@ -40,6 +41,7 @@ class Corpus:
     programs: list[ProgramRecord] = field(default_factory=list)
     glossary: list[GlossaryEntry] = field(default_factory=list)
     timeline: list[TimelineEvent] = field(default_factory=list)
+    bank: list[BankEntry] = field(default_factory=list)
     fingerprint: str = ""
 
 
@@ -49,7 +51,7 @@ def corpus_files(root: Path) -> list[Path]:
     files = [f for f in files if f.exists() or f.is_symlink()]
     files += sorted((root / "documents").rglob("*.md")) if (root / "documents").is_dir() else []
     files += sorted((root / "programs").glob("*.yaml")) if (root / "programs").is_dir() else []
-    return files
+    return files + bank_files(root)
 
 
 def fingerprint(root: Path) -> str:
@@ -151,6 +153,8 @@ def load_corpus(root: Path) -> Corpus:
     corpus.documents = _load_documents(c, root)
     corpus.programs = _load_programs(c, root)
     _check_references(c, corpus)
+    if not c.problems:  # anchors can only be checked against a valid corpus
+        corpus.bank = _load_bank(c, corpus)
     if c.problems:
         raise CorpusError(c.problems)
     corpus.fingerprint = fingerprint(root)
@@ -289,3 +293,47 @@ def _duplicates(c: _Collector, pairs: list[tuple[str, str]], what: str) -> None:
             others = sorted(p for k, p in pairs if k == key and p != path)
             c.problems.append(Problem(path, None, "id", f"duplicate {what} '{key}' (also in "
                                       f"{', '.join(others)})"))
+
+
+def _load_bank(c: _Collector, corpus: Corpus) -> list[BankEntry]:
+    """Bank files: a mapping of passage anchor → list of questions in the folder's language."""
+    from indexer.passages import passages
+
+    anchors = {p.anchor: p.language for p in passages(corpus)}
+    entries: list[BankEntry] = []
+    for path in bank_files(corpus.root):
+        language = path.parent.name
+        text = c.read_text(path)
+        if text is None:
+            continue
+        data, node = c.parse_yaml(path, text)
+        if data is None and node is None:
+            continue
+        if not isinstance(data, dict):
+            c.add(path, "must be a mapping of passage anchor to a list of questions", 1)
+            continue
+        for anchor, questions in data.items():
+            line = line_of(node, [str(anchor)])
+            if anchor not in anchors:
+                c.add(path, f"no passage has the anchor '{anchor}' (list them with "
+                      "`python -m bot bank passages`)", line, str(anchor))
+                continue
+            if anchors[anchor] != language:
+                c.add(path, f"'{anchor}' is a passage in '{anchors[anchor]}', but this file "
+                      f"is in bank/{language}/", line, str(anchor))
+                continue
+            if not isinstance(questions, list) or not questions:
+                c.add(path, "must be a non-empty list of questions", line, str(anchor))
+                continue
+            good = []
+            for n, question in enumerate(questions):
+                where = line_of(node, [str(anchor), n])
+                if not isinstance(question, str) or not question.strip():
+                    c.add(path, "a question must be non-empty text", where, f"{anchor}.{n}")
+                elif len(question) > MAX_QUESTION_CHARS:
+                    c.add(path, f"question is over {MAX_QUESTION_CHARS} characters", where,
+                          f"{anchor}.{n}")
+                else:
+                    good.append(" ".join(question.split()))
+            entries.append(BankEntry(str(anchor), language, tuple(good), c.rel(path), line))
+    return entries

@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from indexer.bank import questions_by_passage
 from indexer.bm25 import BM25Index, BM25Params
 from indexer.commonness import build_table
 from indexer.compounds import split_compounds
@@ -42,8 +43,14 @@ class SearchIndex:
     def __init__(self, bm25: BM25Index, passages: PassageStore, corpus_data: dict[str, Any],
                  manifest: dict[str, Any], tokenizer: Tokenizer | None = None,
                  word_languages: dict[str, dict[str, float]] | None = None,
-                 commonness: dict[str, dict[str, float]] | None = None) -> None:
+                 commonness: dict[str, dict[str, float]] | None = None,
+                 bank: BM25Index | None = None,
+                 bank_questions: list[list[str]] | None = None) -> None:
         self.bm25 = bm25
+        # The question bank: a second BM25 field over the same passage ids, and the questions
+        # of each passage (for the answer gate and "did you mean …?").
+        self.bank = bank or BM25Index.build([] for _ in range(len(passages)))
+        self.bank_questions = bank_questions or [[] for _ in range(len(passages))]
         self.word_languages = word_languages or {}
         self.commonness = commonness or {}
         self.passages = passages
@@ -104,6 +111,17 @@ class SearchIndex:
                                p.language, compounds)
 
         bm25 = BM25Index.build((tokens(p) for p in items), params)
+        by_anchor = questions_by_passage(corpus)
+        asked = [by_anchor.get(p.anchor, []) for p in items]
+
+        def bank_tokens(questions: list[str], language: str) -> list[str]:
+            stops = tokenizer.stopwords[language]
+            words = [w for q in questions for w in tokenizer.words(q) if w not in stops]
+            return _with_parts([tokenizer.stem(w, language) for w in words], words, language,
+                               compounds)
+
+        bank = BM25Index.build((bank_tokens(q, p.language) for q, p in zip(asked, items,
+                                                                          strict=True)), params)
         manifest = {
             "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "corpus_fingerprint": corpus.fingerprint,
@@ -111,19 +129,27 @@ class SearchIndex:
             "bm25": {"k1": bm25.params.k1, "b": bm25.params.b, "epsilon": bm25.params.epsilon,
                      "avgdl": bm25.avgdl},
             "counts": {"passages": len(items), "documents": len(corpus.documents),
+                       "bank_questions": sum(map(len, asked)),
                        "programs": len(corpus.programs), "terms": len(bm25.vocabulary)},
         }
         return cls(bm25, PassageStore.from_passages(items), corpus_data(corpus), manifest,
-                   tokenizer, shares, build_table(LANGUAGES))
+                   tokenizer, shares, build_table(LANGUAGES), bank, asked)
 
     def save(self, root: Path) -> Path:
-        arrays = {"indptr": self.bm25.indptr, "doc_ids": self.bm25.doc_ids,
+        arrays: dict[str, np.ndarray] = {"indptr": self.bm25.indptr, "doc_ids": self.bm25.doc_ids,
                   "weights": self.bm25.weights, "doc_len": self.bm25.doc_len,
-                  "idf": self.bm25.idf, "passage_offsets": self.passages.offsets}
+                  "idf": self.bm25.idf, "passage_offsets": self.passages.offsets,
+                  "bank_indptr": self.bank.indptr, "bank_doc_ids": self.bank.doc_ids,
+                  "bank_weights": self.bank.weights, "bank_doc_len": self.bank.doc_len,
+                  "bank_idf": self.bank.idf}
         vocabulary = sorted(self.bm25.vocabulary, key=self.bm25.vocabulary.__getitem__)
+        bank_vocabulary = sorted(self.bank.vocabulary, key=self.bank.vocabulary.__getitem__)
         return write_build(root, arrays, {"vocabulary": vocabulary, "corpus": self.corpus_json,
                                           "languages": self.word_languages,
-                                          "commonness": self.commonness},
+                                          "commonness": self.commonness,
+                                          "bank": {"vocabulary": bank_vocabulary,
+                                                   "avgdl": self.bank.avgdl,
+                                                   "questions": self.bank_questions}},
                            {"passages": self.passages.data}, self.manifest)
 
     @classmethod
@@ -140,8 +166,16 @@ class SearchIndex:
                              BM25Params(p["k1"], p["b"], p["epsilon"]), p["avgdl"])
             items = PassageStore(lines["passages"], arrays["passage_offsets"])
             _check_shapes(bm25, items)
+            saved = jsons["bank"]
+            bank = BM25Index({t: i for i, t in enumerate(saved["vocabulary"])},
+                             arrays["bank_indptr"], arrays["bank_doc_ids"],
+                             arrays["bank_weights"], arrays["bank_doc_len"], arrays["bank_idf"],
+                             bm25.params, saved["avgdl"])
+            _check_shapes(bank, items)
+            if len(saved["questions"]) != len(items):
+                raise ValueError("the question bank does not match the passages")
             return cls(bm25, items, jsons["corpus"], manifest, tokenizer, jsons["languages"],
-                       jsons["commonness"])
+                       jsons["commonness"], bank, saved["questions"])
         except (KeyError, TypeError, ValueError) as exc:
             raise IndexFileError(f"the index in {folder} is inconsistent ({exc}); rebuild it "
                                  "with `python -m bot index`") from None

@@ -10,6 +10,8 @@
         indptr.npy doc_ids.npy weights.npy doc_len.npy idf.npy   the postings (numpy, no pickle)
         passages.jsonl             one passage per line; passage_offsets.npy: where each starts
         corpus.json                sources, programs, glossary, timeline, document list
+        bank_*.npy, bank.json      the question bank as a second BM25 field (same passage ids)
+                                   and its questions per passage
 
 A new build is written to a fresh folder and only then named in CURRENT, so a reader sees
 either the old index or the new one, never a half-written one.
@@ -34,8 +36,9 @@ from indexer.errors import IndexFileError
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 6
-ARRAYS = ("indptr", "doc_ids", "weights", "doc_len", "idf", "passage_offsets")
+FORMAT_VERSION = 7
+ARRAYS = ("indptr", "doc_ids", "weights", "doc_len", "idf", "passage_offsets",
+          "bank_indptr", "bank_doc_ids", "bank_weights", "bank_doc_len", "bank_idf")
 REBUILD_HINT = "rebuild it with `python -m bot index`"
 
 
@@ -142,7 +145,7 @@ def read_build(folder: Path, manifest: dict[str, Any]) -> tuple[
     try:
         arrays = {n: np.load(io.BytesIO(data[f"{n}.npy"]), allow_pickle=False) for n in ARRAYS}
         jsons = {n: json.loads(data[f"{n}.json"])
-                 for n in ("vocabulary", "corpus", "languages", "commonness")}
+                 for n in ("vocabulary", "corpus", "languages", "commonness", "bank")}
         lines = {"passages": data["passages.jsonl"]}
     except KeyError as exc:
         raise IndexFileError(f"the index in {folder} lacks {exc.args[0]}; {REBUILD_HINT}"
