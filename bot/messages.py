@@ -61,6 +61,56 @@ _TEXT: dict[str, dict[str, str]] = {
         "id": "Saya tidak menemukan kata yang bisa dicari dalam pertanyaan itu.",
         "de": "In der Frage steht kein Wort, nach dem ich suchen kann.",
     },
+    # -- small talk and helpful declines (answer engine) --
+    "talk.greeting": {
+        "en": "Hello! I answer questions about the Bandung–Braunschweig sister-city partnership "
+              "(since 1960) and how small businesses can take part, quoting my sources.",
+        "id": "Halo! Saya menjawab pertanyaan tentang kota kembar Bandung–Braunschweig (sejak "
+              "1960) dan cara UMKM ikut serta, dengan mengutip sumbernya.",
+        "de": "Hallo! Ich beantworte Fragen zur Städtepartnerschaft Bandung–Braunschweig (seit "
+              "1960) und dazu, wie kleine Unternehmen mitmachen können – mit Quellen.",
+    },
+    "talk.thanks": {
+        "en": "You're welcome! Ask me anything else about the partnership.",
+        "id": "Sama-sama! Silakan tanya hal lain tentang kemitraan ini.",
+        "de": "Gern geschehen! Fragen Sie gern weiter zur Partnerschaft.",
+    },
+    "talk.closing": {
+        "en": "Goodbye! Come back with any question about Bandung and Braunschweig.",
+        "id": "Sampai jumpa! Silakan kembali kalau ada pertanyaan tentang Bandung dan "
+              "Braunschweig.",
+        "de": "Auf Wiedersehen! Fragen Sie jederzeit wieder zu Bandung und Braunschweig.",
+    },
+    "talk.help": {
+        "en": "Ask me a question in English, Indonesian or German about the Bandung–Braunschweig "
+              "partnership, its programs or how an SME can take part; every answer quotes the "
+              "corpus and names its sources.",
+        "id": "Ajukan pertanyaan dalam bahasa Indonesia, Inggris atau Jerman tentang kemitraan "
+              "Bandung–Braunschweig, programnya, atau cara UMKM ikut serta; setiap jawaban "
+              "mengutip korpus dan menyebut sumbernya.",
+        "de": "Stellen Sie mir eine Frage auf Deutsch, Englisch oder Indonesisch zur Partnerschaft "
+              "Bandung–Braunschweig, ihren Programmen oder dazu, wie ein KMU mitmachen kann; jede "
+              "Antwort zitiert den Korpus und nennt ihre Quellen.",
+    },
+    "talk.identity": {
+        "en": "I'm the Bandung–Braunschweig sister-city bot: I search a small, sourced corpus "
+              "about the partnership and quote it. I don't guess.",
+        "id": "Saya bot kota kembar Bandung–Braunschweig: saya mencari di korpus kecil bersumber "
+              "tentang kemitraan ini dan mengutipnya. Saya tidak menebak.",
+        "de": "Ich bin der Bot der Städtepartnerschaft Bandung–Braunschweig: Ich durchsuche einen "
+              "kleinen Korpus mit Quellen zur Partnerschaft und zitiere ihn. Ich rate nicht.",
+    },
+    "talk.examples": {"en": "For example:", "id": "Misalnya:", "de": "Zum Beispiel:"},
+    "did_you_mean": {"en": "Did you mean:", "id": "Mungkin maksud Anda:",
+                     "de": "Meinten Sie:"},
+    "ask_cli": {
+        "en": "Ask one of them with: python -m bot ask \"…\"; list programs with: "
+              "python -m bot programs",
+        "id": "Tanyakan salah satunya dengan: python -m bot ask \"…\"; daftar program: "
+              "python -m bot programs",
+        "de": "Fragen Sie eine davon mit: python -m bot ask \"…\"; Programme: "
+              "python -m bot programs",
+    },
 }
 
 # -- the Discord front end -------------------------------------------------------------------

@@ -45,13 +45,23 @@ class Answer:
     sources: tuple[SourceRef, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     answer_language: str | None = None  # language of the quoted text, if not the asker's
-    suggestions: tuple[str, ...] = ()  # topics the bot knows, offered on abstention
-    reason: str = ""  # why it abstained ("empty", "too long", "weak evidence")
+    # On a decline: bank questions close to what was asked ("Did you mean …?"), in the
+    # asker's language.
+    suggestions: tuple[str, ...] = ()
+    # Why it abstained ("empty", "too_long", "no_content", "weak_evidence", "stale"), or
+    # "small_talk" for a greeting, thanks, "help" or "who are you" (answered with `reply`).
+    reason: str = ""
     notes: dict[str, str] = field(default_factory=dict)
+    reply: str = ""  # the friendly text of a small-talk reply (never corpus text)
+    confidence: float | None = None  # the answer gate's probability that the answer is right
 
     @property
     def text(self) -> str:
-        return " ".join(q.text for q in self.quotes)
+        return " ".join(q.text for q in self.quotes) if self.quotes else self.reply
+
+    @property
+    def small_talk(self) -> bool:
+        return self.reason == "small_talk"
 
     @property
     def hedged(self) -> bool:
