@@ -1,28 +1,47 @@
-"""The answer pipeline, shared by the terminal and Discord front ends:
-
-    normalize → analyze → retrieve → gate → select → cite
-
-Each stage is a module of this package (conversation, analyze, retrieve, gate, select, cite);
-this one only runs them in order and decides what a message gets: an answer, a friendly reply
-to small talk, or a decline that suggests nearby questions.
-"""
+"""Compose a short, extractive, cited answer — or abstain. Shared by terminal and Discord."""
 
 from __future__ import annotations
 
-from bot.answers.analyze import Analysis, analyze
-from bot.answers.cite import cite
+import re
+from dataclasses import dataclass
+
+from bot.answers import params
 from bot.answers.conversation import Talk, clean, examples, is_noise, separate
-from bot.answers.gate import Gate, load_gate
-from bot.answers.model import Answer
-from bot.answers.params import PARAMS
-from bot.answers.retrieve import Candidate, Retriever
-from bot.answers.select import Pick, focused
+from bot.answers.datum import asks_about_now, required_datum
+from bot.answers.figures import amounts, holds
+from bot.answers.model import Answer, Evidence, Quote, SourceRef
+from bot.answers.question import KIND_WORDS, Kind, frame_words, kind_of, newest_year, satisfies
 from bot.messages import t
 from indexer.index import SearchIndex
-from indexer.language import detect_language
-from indexer.query import QueryAnalyzer
+from indexer.passages import Passage, is_take_part
+from indexer.query import Query, QueryAnalyzer, QueryWord
+from indexer.sentences import split_sentences
+from indexer.text import Tokenizer, fold
 
 MAX_QUESTION_CHARS = 500
+# A sentence opening with these leans on the one before it; quote both.
+_PRONOUNS = frozenset("it its they their them he she his her there dies es sie er ihr ihre dort "
+                      "damit dabei dazu ia mereka dia beliau".split())  # noqa: SIM905
+_DEMONSTRATIVES = frozenset("this these those such that diese dieser dieses diesen diesem ini itu "
+                            "tersebut".split())  # noqa: SIM905
+_SUPERSEDED = re.compile(r"supersed|no longer (valid|in force)|sudah diganti|tidak berlaku lagi|"
+                         r"ketentuan lama|überholt|ersetzt|nicht mehr gültig", re.IGNORECASE)
+# A sentence that says a fact is disputed, single-source or only the study's claim. When it
+# opens a passage, a quote from later in that passage brings it along.
+_HEDGE = re.compile(
+    r"sources disagree|according to (one|a single|that single) source|one source|only the study|"
+    r"according to the study|the study (states|says|claims)|not confirmed|no public source|"
+    r"berbeda pendapat|menurut (satu|sebuah) sumber|satu sumber|hanya (studi|penelitian)|"
+    r"menurut (studi|penelitian)|belum (di)?konfirmasi|tidak ada (satu pun )?sumber|"
+    r"widersprechen|laut einer( einzigen)? quelle|einer einzigen quelle|nur die studie|"
+    r"laut der studie|nicht bestätigt|keine öffentliche quelle", re.IGNORECASE)
+
+
+# "Sources disagree on who signed…" is only honest together with the versions that follow it.
+_DISPUTE = re.compile(r"sources disagree|berbeda pendapat|widersprechen sich", re.IGNORECASE)
+# "No procedure is published…" answers a how-to question only with the way in that follows it.
+_PROCEDURE = re.compile(r"\b(procedure|prosedur|verfahren)\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(no|not|none|tidak|belum|bukan|kein\w*|nicht)\b", re.IGNORECASE)
 
 
 def clean_question(text: str) -> str:
@@ -30,14 +49,22 @@ def clean_question(text: str) -> str:
     return clean(text)
 
 
+@dataclass
+class _Candidate:
+    passage: Passage
+    score: float
+    coverage: float
+    adjusted: float = 0.0
+
+
 class AnswerEngine:
     """Answers questions from one SearchIndex. Cheap to call; keeps small per-passage caches."""
 
-    def __init__(self, index: SearchIndex, gate: Gate | None = None) -> None:
+    def __init__(self, index: SearchIndex) -> None:
         self.index = index
         self.analyzer = QueryAnalyzer(index)
-        self.retriever = Retriever(index)
-        self.gate = gate or load_gate()
+        self._sentences: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        self._bank: dict[int, list[tuple[str, frozenset[str]]]] = {}
 
     def ask(self, question: str, language: str | None = None, locale: str | None = None
             ) -> Answer:
@@ -49,94 +76,311 @@ class AnswerEngine:
             return Answer(question, language or fallback, True, reason="empty")
         if len(text) > MAX_QUESTION_CHARS:
             return Answer(question, language or fallback, True, reason="too_long")
-        talk = separate(text)
+        talk = separate(text)  # "hi, …", "halo kak, mau tanya …", "… danke!"
         if talk.is_small_talk:
             return self._small_talk(question, talk, language or talk.language or fallback)
         if is_noise(talk.question):
-            return Answer(question, language or self._language(talk.question, fallback), True,
-                          reason="no_content")
-        analysis = self.analyze(talk.question, language, talk.language or fallback)
-        if not analysis.query.words:
-            return self._decline(question, analysis, [], "no_content")
-        ranked = self.judge(analysis)
-        if not ranked:
-            return self._decline(question, analysis, ranked, "weak_evidence")
-        best = self._in_language(analysis, ranked)
-        if best.probability < self.gate.threshold:
-            stale = best.features and best.features[14] > 0
-            return self._decline(question, analysis, ranked, "stale" if stale else
-                                 "weak_evidence")
-        picks = focused(analysis, best, self.retriever)
-        if not picks:
-            return self._decline(question, analysis, ranked, "weak_evidence")
-        return cite(self.index, question, analysis.language, best, picks, best.probability)
+            query = self.analyzer.analyze(talk.question, language, fallback)
+            return Answer(question, query.language, True, reason="no_content")
+        text = talk.question
+        query = self.analyzer.analyze(text, language, talk.language or fallback)
+        tok = self.index.tokenizer
+        _weigh(query, text, tok)
+        query.expansions += [tok.stem(word, lang) for lang, words
+                             in KIND_WORDS.get(kind_of(text), {}).items() for word in words]
+        if not query.words:
+            return self._abstain(question, query, "no_content")
+        candidates = [c for c in self._candidates(query) if query.locates(c.passage.text)]
+        if not candidates:
+            return self._abstain(question, query, "weak_evidence")
+        best = max(candidates, key=lambda c: c.coverage)
+        if best.coverage < params.MIN_COVERAGE or candidates[0].score < params.MIN_SCORE:
+            return self._abstain(question, query, "weak_evidence")
+        return self._compose(question, query, candidates)
 
-    # -- stages, also used by `eval --fit` -------------------------------------------------
+    # -- retrieval ------------------------------------------------------------------------
 
-    def analyze(self, text: str, language: str | None = None, fallback: str = "en"
-                ) -> Analysis:
-        return analyze(self.analyzer, text, language, fallback)
+    def _candidates(self, query: Query) -> list[_Candidate]:
+        hits = self.index.bm25.top(query.terms, params.RETRIEVE)
+        seen = {i for i, _ in hits}
+        bank_hits = [(i, s) for i, s in self.index.bank.top(query.terms, params.RETRIEVE_BANK)
+                     if i not in seen]
+        if bank_hits:  # passages found by their bank questions, scored on their text
+            dense = self.index.bm25.scores(query.terms)
+            hits = hits + [(i, float(dense[i])) for i, _ in bank_hits]
+        present = self.index.bm25.containing(query.vocabulary, [i for i, _ in hits])
+        figures = amounts(query.text)
+        # the asker's own figure is covered by a passage with a range that holds it
+        figure_words = frozenset(word for _, written in figures
+                                 for word in self.index.tokenizer.words(written))
+        result = []
+        for (i, score), terms in zip(hits, present, strict=True):
+            passage = self.index.passages[i]
+            if figures and any(holds(s, figures[0][0]) for s, _ in self._sentences_of(passage)):
+                terms |= figure_words
+            # the passage's bank question closest to the asked one counts as evidence too:
+            # it says in people's words what the passage answers
+            covered = max([query.information(terms)] + [
+                query.information(terms | q) for _, q in self._bank_of(i, passage)
+                if query.information(q) >= params.BANK_MIN_MATCH])
+            factor = 1.0 if passage.language == query.language else params.OTHER_LANGUAGE_FACTOR
+            result.append(_Candidate(passage, score, covered,
+                                     score * factor * (0.5 + 0.5 * covered)))
+        return result
 
-    def judge(self, analysis: Analysis) -> list[Candidate]:
-        """Candidates with the gate's probability, best first."""
-        candidates = self.retriever.candidates(analysis)
-        for cand in candidates:
-            cand.ranking = self.gate.ranking(cand.features)
-        candidates.sort(key=lambda c: (-c.ranking, -c.text_score, c.row))
-        ranked = candidates[: PARAMS.gate_candidates]
-        for cand in ranked:
-            cand.probability = self.gate.probability(cand.features)
-        return ranked
+    def _bank_of(self, row: int, passage: Passage) -> list[tuple[str, frozenset[str]]]:
+        cached = self._bank.get(row)
+        if cached is None:
+            cached = [(q, frozenset(self.index.tokens(q, passage.language)))
+                      for q in self.index.bank_questions[row]]
+            self._bank[row] = cached
+        return cached
 
-    def compose(self, question: str, analysis: Analysis, cand: Candidate) -> Answer | None:
-        """The answer `cand` alone would give (None if no sentence of it can answer)."""
-        picks: list[Pick] = focused(analysis, cand, self.retriever)
-        if not picks:
-            return None
-        return cite(self.index, question, analysis.language, cand, picks, cand.probability)
+    def _sentences_of(self, passage: Passage) -> list[tuple[str, frozenset[str]]]:
+        cached = self._sentences.get(passage.id)
+        if cached is None:
+            cached = [(s, frozenset(self.index.tokens(s, passage.language)))
+                      for s in split_sentences(passage.text)]
+            self._sentences[passage.id] = cached
+        return cached
 
-    # -- decisions ---------------------------------------------------------------------------
+    # -- composition ----------------------------------------------------------------------
 
-    def _in_language(self, analysis: Analysis, ranked: list[Candidate]) -> Candidate:
-        """The best candidate, or the best in the asker's language if it is nearly as good."""
-        best = ranked[0]
-        if best.passage.language == analysis.language:
-            return best
-        own = [c for c in ranked if c.passage.language == analysis.language]
-        if own and own[0].ranking >= best.ranking - PARAMS.own_language_margin:
-            return own[0]
-        return best
+    def _compose(self, question: str, query: Query, candidates: list[_Candidate]) -> Answer:
+        ranked = sorted(candidates, key=lambda c: (-c.adjusted, c.passage.id))
+        top = ranked[0].adjusted
+        best_coverage = max(c.coverage for c in candidates)
+        own = [c for c in ranked if c.passage.language == query.language
+               and c.coverage >= params.OWN_LANGUAGE_COVERAGE * best_coverage
+               and c.adjusted >= params.OWN_LANGUAGE_SCORE * top]
+        pool = (own or ranked)[: params.CANDIDATE_PASSAGES]
+        kind = kind_of(question)
+        datum = required_datum(question)
+        figures = amounts(question)
+        scored = []
+        for rank, cand in enumerate(pool):
+            for position, (sentence, terms) in enumerate(self._sentences_of(cand.passage)):
+                if datum is not None and not datum.search(sentence):
+                    continue
+                figure = bool(figures) and holds(sentence, figures[0][0])
+                info = query.information(terms | {str(n) for _, n in figures} if figure
+                                         else terms)
+                if info == 0:
+                    continue
+                versions = self._followers(cand.passage, position, kind)
+                fits = satisfies(kind, sentence) or figure or (
+                    kind is Kind.DEFINE and not is_take_part(cand.passage)
+                    and _defines(sentence, query)) or (
+                    kind is Kind.HOW_TO and is_take_part(cand.passage)) or any(
+                    satisfies(kind, version) for version, _ in versions)
+                value = (info + params.TYPE_BONUS * fits
+                         + params.PASSAGE_PRIOR * cand.adjusted / top
+                         + params.LEAD_BONUS * (position == 0)
+                         - params.SUPERSEDED_PENALTY * bool(_SUPERSEDED.search(sentence)))
+                scored.append((value, rank, position, sentence, terms, cand))
+        if not scored:
+            return self._abstain(question, query, "weak_evidence")
+        scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+        chosen: list = []
+        length = 0
+        for item in scored:
+            if len(chosen) >= params.MAX_SENTENCES:
+                break
+            if chosen and item[0] < params.EXTRA_SENTENCE_SHARE * scored[0][0]:
+                break
+            if length + len(item[3]) > params.MAX_ANSWER_CHARS or any(
+                    (other[1], other[2]) == (item[1], item[2])
+                    or _redundant(item[4], other[4]) for other in chosen):
+                continue
+            chosen.append(item)
+            length += len(item[3])
+            value, rank, position, _, _, cand = item
+            for offset, (sentence, terms) in enumerate(
+                    self._followers(cand.passage, position, kind), 1):
+                if len(chosen) < params.MAX_SENTENCES and (
+                        length + len(sentence) <= params.MAX_ANSWER_CHARS):
+                    chosen.append((value, rank, position + offset, sentence, terms, cand))
+                    length += len(sentence)
+        if kind is Kind.WHO and asks_about_now(question) and max(
+                (newest_year(item[3]) for item in chosen), default=0) < self._recent_year():
+            return self._abstain(question, query, "stale")
+        lead = {}  # passage rank → order of its best sentence in the answer
+        for item in chosen:
+            lead.setdefault(item[1], len(lead))
+        chosen = self._with_antecedents(chosen)
+        chosen.sort(key=lambda item: (lead[item[1]], item[2]))
+        return self._answer(question, query, chosen, pool)
 
-    def _language(self, text: str, fallback: str) -> str:
-        return detect_language(text, self.analyzer.hints, self.analyzer.phrase_hints,
-                               self.index.commonness) or fallback
+    def _followers(self, passage: Passage, position: int, kind: Kind
+                   ) -> list[tuple[str, frozenset[str]]]:
+        """Sentences a chosen one needs after it: the two after a "sources disagree on …"
+        that does not itself give the versions (no colon), or, for a how-to question, the
+        one after "no procedure is published" (whom to ask instead)."""
+        sentences = self._sentences_of(passage)
+        sentence = sentences[position][0]
+        if ":" not in sentence and _DISPUTE.search(sentence):
+            return sentences[position + 1 : position + 3]
+        if kind is Kind.HOW_TO and ";" not in sentence and _PROCEDURE.search(sentence) and (
+                _NEGATION.search(sentence)):
+            return sentences[position + 1 : position + 2]
+        return []
+
+    def _with_antecedents(self, chosen: list) -> list:
+        """Add the previous sentence before any chosen sentence that starts by referring
+        back to it ("These programmes were…")."""
+        result = list(chosen)
+        for value, rank, position, sentence, _, cand in chosen:
+            if position == 0:
+                continue
+            sentences = self._sentences_of(cand.passage)
+            words = sentence.casefold().split()[:5]
+            leans = bool(words) and (words[0].strip(",") in _PRONOUNS
+                                     or any(w.strip(",") in _DEMONSTRATIVES for w in words))
+            wanted = [position - 1] if leans else []
+            if not _HEDGE.search(sentence) and _HEDGE.search(sentences[0][0]):
+                wanted.append(0)
+            for index in wanted:
+                if not any(item[1] == rank and item[2] == index for item in result):
+                    result.append((value, rank, index, *sentences[index], cand))
+        return result
+
+    def _answer(self, question: str, query: Query, chosen: list, pool: list[_Candidate]
+                ) -> Answer:
+        numbers: dict[str, int] = {}
+        quotes = []
+        for _, _, _, sentence, _, cand in chosen:
+            refs = []
+            for source_id in self._strongest(cand.passage.sources):
+                refs.append(numbers.setdefault(source_id, len(numbers) + 1))
+            quotes.append(Quote(sentence, cand.passage.id, tuple(refs), cand.passage.confidence))
+        sources = tuple(
+            SourceRef(n, sid, self.index.sources[sid].title, self.index.sources[sid].url)
+            for sid, n in numbers.items() if sid in self.index.sources)
+        used = list(dict.fromkeys(item[5].passage.id for item in chosen))
+        evidence = tuple(
+            Evidence(c.passage.id, c.passage.title, c.passage.heading, c.passage.text,
+                     c.passage.language, round(c.score, 3))
+            for pid in used for c in pool if c.passage.id == pid)
+        languages = {item[5].passage.language for item in chosen}
+        answer_language = None if languages == {query.language} else sorted(languages)[0]
+        return Answer(question, query.language, False, tuple(quotes), sources, evidence,
+                      answer_language)
+
+    def _recent_year(self) -> int:
+        """Sentences dated this year or later can speak of the present."""
+        year = self.index.corpus_date[:4]
+        return (int(year) if year.isdigit() else 0) - params.RECENT_YEARS
+
+    def _strongest(self, source_ids: tuple[str, ...]) -> list[str]:
+        """The passage's best sources (high before medium before low, then as listed)."""
+        rank = {"high": 0, "medium": 1, "low": 2}
+        known = [s for s in source_ids if s in self.index.sources]
+        known.sort(key=lambda s: rank[self.index.sources[s].confidence.value])
+        return known[: params.SOURCES_PER_QUOTE]
+
+    def _abstain(self, question: str, query: Query, reason: str) -> Answer:
+        return Answer(question, query.language, True, suggestions=self._suggestions(query),
+                      reason=reason)
+
+    def _suggestions(self, query: Query) -> tuple[str, ...]:
+        """Bank questions in the asker's language closest to what was asked ("Did you mean
+        …?"): the best-matching question of each of the passages the bank field ranks first."""
+        options: dict[str, float] = {}
+        for row, _ in self.index.bank.top(query.terms, params.RETRIEVE_BANK):
+            passage = self.index.passages[row]
+            if passage.language != query.language:
+                continue
+            for text, terms in self._bank_of(row, passage):
+                score = query.information(terms)
+                if score > 0 and fold(text) != fold(query.text):
+                    options[text] = max(options.get(text, 0.0), score)
+        return tuple(sorted(options, key=lambda q: (-options[q], q))[: params.SUGGESTIONS])
 
     def _small_talk(self, question: str, talk: Talk, language: str) -> Answer:
+        """A greeting, thanks, "help" or "who are you": a friendly reply saying what the bot
+        knows, with example questions. Not an abstention."""
         lines = [t(f"talk.{talk.social}", language)]
         if talk.social in ("greeting", "help", "identity"):
             lines.append(t("talk.examples", language))
             lines += [f"• {example}" for example in examples(language)]
         return Answer(question, language, False, reason="small_talk", reply="\n".join(lines))
 
-    def _decline(self, question: str, analysis: Analysis, ranked: list[Candidate],
-                 reason: str) -> Answer:
-        return Answer(question, analysis.language, True, reason=reason,
-                      suggestions=self._suggestions(analysis, ranked),
-                      confidence=round(ranked[0].probability, 3) if ranked else None)
 
-    def _suggestions(self, analysis: Analysis, ranked: list[Candidate]) -> tuple[str, ...]:
-        """Bank questions in the asker's language closest to what was asked."""
-        query = analysis.query
-        options: dict[str, float] = {}
-        for cand in ranked:
-            if cand.passage.language != analysis.language:
-                continue
-            for text, terms in self.retriever.bank_questions(cand.row, cand.passage):
-                score = query.information(terms)
-                if score > 0 and text.casefold() != analysis.text.casefold():
-                    options[text] = max(options.get(text, 0.0), score + cand.probability)
-        best = sorted(options, key=lambda q: (-options[q], q))
-        return tuple(best[: PARAMS.suggestions])
+_COPULA = re.compile(r"\b(is|are|means|stands for|adalah|merupakan|ialah|yaitu|yakni|"
+                     r"singkatan|ist|sind|bedeutet|steht für|bezeichnet)\b", re.IGNORECASE)
+
+
+def _defines(sentence: str, query: Query) -> bool:
+    """Does the sentence open by saying what the question's subject is ("Harz und Heide …
+    is a regional consumer fair")? The subject must come before the verb, near the start."""
+    head = sentence[:140]
+    verb = _COPULA.search(head)
+    if not verb:
+        return False
+    opening = fold(head[: verb.start()])
+    return any(re.search(rf"\b{re.escape(w.text)}\b", opening) for w in query.words
+               if w.weight >= max(x.weight for x in query.words) * 0.5)
+
+
+def _weigh(query: Query, text: str, tokenizer: Tokenizer) -> None:
+    """Adjust word weights to what the question asks rather than how it is phrased."""
+    frame = frame_words(text)
+    context = _context_words(text, tokenizer)
+    for word in query.words:
+        if word.text in frame:
+            word.weight *= params.FRAME_WEIGHT
+        if word.text in context:
+            word.weight *= params.CONTEXT_WEIGHT
+    _cap_context(query.words, context)
+    if query.language != "de":  # German capitalises every noun, not only names
+        names = _names(text)
+        for word in query.words:
+            if word.text in names and word.text not in context and not (
+                    word.known or word.alternatives):
+                word.weight *= params.UNKNOWN_NAME_FACTOR
+
+
+def _context_words(text: str, tokenizer: Tokenizer) -> set[str]:
+    """Words only in the statements around a question ("I make leather bags in Bandung.
+    Who can curate my products?"): they describe the asker, the question is the rest."""
+    sentences = split_sentences(text)
+    if len(sentences) < 2:
+        return set()
+    asking = [s for s in sentences if s.rstrip().endswith("?")]
+    if not asking or len(asking) == len(sentences):
+        return set()
+    question_words = {w for s in asking for w in tokenizer.words(s)}
+    return {w for s in sentences if s not in asking for w in tokenizer.words(s)
+            if w not in question_words}
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\W*$")
+
+
+def _names(text: str) -> set[str]:
+    """Words written Capitalised where case tells something: not at a sentence start, not
+    ALL-CAPS acronyms."""
+    return {fold(m.group(0)) for m in _WORD.finditer(text)
+            if m.group(0)[0].isupper() and not m.group(0).isupper()
+            and not _SENTENCE_START.search(text[: m.start()])}
+
+
+def _cap_context(words: list[QueryWord], context: set[str]) -> None:
+    """However long the statements around a question, together they weigh at most
+    CONTEXT_SHARE of the question itself."""
+    said = sum(w.weight for w in words if w.text in context)
+    asked = sum(w.weight for w in words if w.text not in context)
+    if said > params.CONTEXT_SHARE * asked > 0:
+        for word in words:
+            if word.text in context:
+                word.weight *= params.CONTEXT_SHARE * asked / said
+
+
+def _redundant(a: frozenset[str], b: frozenset[str]) -> bool:
+    if not a or not b:
+        return False
+    return len(a & b) / min(len(a), len(b)) > 0.8
 
 
 def locale_language(locale: str | None) -> str:
