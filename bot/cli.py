@@ -6,6 +6,7 @@
     programs [--field F] [--status S] [--json]         list program records
     demo                                               sample questions in three languages
     eval FILE [--sweep]                                score answers against a question file
+    bank passages [--search W] | bank add ANCHOR "Q"   the question bank: list anchors, teach
     feedback export [--csv] | feedback purge           recorded answers and votes
     run | sync                                         the Discord bot (needs DISCORD_TOKEN)
 
@@ -63,6 +64,13 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--quiet", action="store_true", help="summary only")
     evaluate.add_argument("--sweep", action="store_true", help="try abstention thresholds")
 
+    bank = sub.add_parser("bank", parents=[common], help="list passage anchors, or teach a question")
+    bank.add_argument("action", choices=["passages", "add"])
+    bank.add_argument("anchor", nargs="?", help="(add) the passage anchor")
+    bank.add_argument("question", nargs="?", help="(add) the question it answers")
+    bank.add_argument("--language", choices=["en", "id", "de"], help="(passages) only this one")
+    bank.add_argument("--search", help="(passages) only those containing these words")
+
     feedback = sub.add_parser("feedback", parents=[common], help="recorded answers and votes")
     feedback.add_argument("action", choices=["export", "purge"],
                           help="export as JSON lines (or --csv), or purge old rows")
@@ -92,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "demo":
             from bot.commands import demo
             return demo.run(args)
+        if args.command == "bank":
+            from bot.commands import bank
+            return bank.run(args)
         if args.command == "feedback":
             from bot.commands import feedback
             return feedback.run(args)

@@ -27,6 +27,7 @@ _MENTION = re.compile(r"<(@[!&]?|#)\d+>|@(everyone|here)\b")
 _JOINING = {"Cf"}
 _SPACING = {"Cc", "Co", "Cn", "Zl", "Zp"}
 _SEPARATORS = " ,.;:!?-–—~…()[]\"'*_"
+_SOCIAL = {"greetings": "greeting", "thanks": "thanks", "closings": "closing"}
 
 
 @dataclass(frozen=True)
@@ -120,16 +121,16 @@ def separate(text: str) -> Talk:
                 if whole in lex.phrases(name):
                     return Talk("", name, lang, True)
             cut = None
-            for name in ("greetings", "addressees", "fillers"):
+            for name in ("greetings", "addressees", "fillers", "thanks", "closings"):
                 cut = _strip_prefix(current, lex.phrases(name))
                 if cut is not None:
-                    social = social or ("greeting" if name == "greetings" else "")
+                    social = social or _SOCIAL.get(name, "")
                     break
             if cut is None:
                 for name in ("thanks", "closings"):
                     cut = _strip_suffix(current, lex.phrases(name))
                     if cut is not None:
-                        social = social or ("thanks" if name == "thanks" else "closing")
+                        social = social or _SOCIAL[name]
                         break
             if cut is not None:
                 # a word of several languages' lists ("hallo", "thanks") says nothing of the language

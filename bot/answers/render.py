@@ -38,10 +38,14 @@ def answer_body(answer: Answer) -> str:
 def to_text(answer: Answer, corpus_date: str = "", limit: int = 2000) -> str:
     """Plain text of at most `limit` characters (a Discord message)."""
     lang = answer.language
+    if answer.small_talk:
+        return answer.reply[:limit]
     if answer.abstained:
         lines = [refusal(answer)]
-        if answer.suggestions and answer.reason == "weak_evidence":
-            lines.append(t("abstain_hint", lang, topics="; ".join(answer.suggestions[:5])))
+        if answer.suggestions and answer.reason in ("weak_evidence", "stale"):
+            lines.append(t("did_you_mean", lang))
+            lines += [f"  • {q}" for q in answer.suggestions]
+            lines.append(t("ask_cli", lang))
         return "\n".join(lines)[:limit]
     head = [f"{t('answer', lang)}:", f"  {answer_body(answer)}"]
     head += [f"  ({note})" for note in notes(answer)]
@@ -66,6 +70,9 @@ def to_json(answer: Answer, question_id: object = None) -> dict[str, object]:
         "id": question_id,
         "question": answer.question,
         "answer": "" if answer.abstained else answer.text,
+        "quotes": [{"text": q.text, "passage": q.passage_id, "sources": list(q.sources)}
+                   for q in answer.quotes],
+        "suggestions": list(answer.suggestions),
         "abstained": answer.abstained,
         "language": answer.language,
         "answer_language": answer.answer_language or answer.language,

@@ -120,8 +120,8 @@ async def test_the_user_locale_decides_when_the_question_does_not(
     help_ = await world.bob.slash(world.channel, "help")
     assert "`/frage`" in help_.response.embeds[0].description
     unclear = await world.alice.slash(world.channel, "ask", question="1960?")
-    assert unclear.response.ephemeral
-    assert unclear.response.content.startswith("Pertanyaan ini tidak tercakup dalam korpus")
+    assert unclear.response.ephemeral  # a bare number is no question: said in her language
+    assert unclear.response.content.startswith("Saya tidak menemukan kata yang bisa dicari")
 
 
 async def test_a_mention_is_answered_in_the_channel(world: World) -> None:

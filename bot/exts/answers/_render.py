@@ -33,11 +33,18 @@ def answer_embed(answer: Answer, corpus_date: str) -> discord.Embed:
 
 
 def abstention_text(answer: Answer) -> str:
-    """Why there is no answer, and what the bot does know about."""
+    """Why there is no answer and the nearest questions the bot can answer; or the friendly
+    reply to small talk."""
+    if answer.small_talk:
+        return limits.truncate(answer.reply, limits.MESSAGE)
     lines = [refusal(answer)]
-    if answer.reason == "weak_evidence":
-        topics = "; ".join(answer.suggestions[:5]) or t("topics_default", answer.language)
-        lines.append(t("abstain_hint", answer.language, topics=topics))
+    if answer.reason in ("weak_evidence", "stale"):
+        if answer.suggestions:
+            lines.append(t("did_you_mean", answer.language))
+            lines += [f"• {echo(q, 200)}" for q in answer.suggestions]
+        else:
+            lines.append(t("abstain_hint", answer.language,
+                           topics=t("topics_default", answer.language)))
     return limits.truncate("\n".join(lines), limits.MESSAGE)
 
 

@@ -47,7 +47,7 @@ class Ask(commands.Cog):
 
     def _reply(self, recorded: Recorded) -> dict[str, object]:
         answer = recorded.answer
-        if answer.abstained:
+        if answer.abstained or answer.small_talk:
             return {"content": abstention_text(answer)}
         return {"embed": answer_embed(answer, self.bot.live.index.corpus_date),
                 "view": answer_view(recorded.answer_id, answer.language)}

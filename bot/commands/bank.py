@@ -1,0 +1,52 @@
+"""`bank`: the question bank — list passage anchors, or teach the bot a question.
+
+    bank passages [--language L] [--search WORDS]   anchors with heading and opening words
+    bank add ANCHOR "QUESTION"                      file a question under the passage that
+                                                    answers it, validate, rebuild the index
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from bot.cli import UsageError
+from indexer.bank import add_question
+from indexer.corpus import load_corpus
+from indexer.errors import CorpusError
+from indexer.index import build_and_save
+from indexer.passages import passages
+from indexer.text import fold
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        corpus = load_corpus(args.corpus)
+    except CorpusError as exc:
+        print(exc.report(limit=20))
+        return 1
+    items = list(passages(corpus))
+    if args.action == "passages":
+        words = fold(args.search or "").split()
+        for p in items:
+            if args.language and p.language != args.language:
+                continue
+            if words and not all(w in fold(f"{p.anchor} {p.heading} {p.text}") for w in words):
+                continue
+            print(f"{p.anchor}\t{p.heading or p.title}\t{p.text[:80]}")
+        return 0
+    if not args.anchor or not args.question or not args.question.strip():
+        raise UsageError('bank add needs an anchor and a question: bank add ANCHOR "QUESTION"')
+    by_anchor = {p.anchor: p for p in items}
+    passage = by_anchor.get(args.anchor)
+    if passage is None:
+        raise UsageError(f"no passage has the anchor '{args.anchor}'; list them with "
+                         "`python -m bot bank passages --search WORDS`")
+    path = add_question(args.corpus, passage.language, passage.anchor, args.question.strip())
+    try:
+        index, seconds = build_and_save(args.corpus, args.index)
+    except CorpusError as exc:
+        print(exc.report(limit=20))
+        return 1
+    print(f"added to {path}; rebuilt the index in {seconds:.2f} s "
+          f"({index.manifest['counts']['bank_questions']} bank questions)")
+    return 0

@@ -1,0 +1,69 @@
+"""Talk around a question: greetings don't change answers, small talk gets a friendly reply,
+noise gets no corpus quote, invisible characters don't break words."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers import AnswerEngine
+from bot.answers.render import to_json
+
+
+@pytest.mark.parametrize(("bare", "greeted"), [
+    ("When was the partnership charter signed?", "hi, when was the partnership charter signed?"),
+    ("When was the partnership charter signed?", "Good morning! When was the partnership "
+                                                 "charter signed? thanks"),
+    ("Kapan piagam kerja sama ditandatangani?", "halo kak, mau tanya dong, kapan piagam kerja "
+                                               "sama ditandatangani?"),
+    ("Wann wurde die Partnerschaftsurkunde unterzeichnet?",
+     "Hallo zusammen, weißt du zufällig, wann die Partnerschaftsurkunde unterzeichnet wurde?"),
+])
+def test_a_greeting_does_not_change_the_answer(engine: AnswerEngine, bare: str,
+                                                greeted: str) -> None:
+    plain, polite = engine.ask(bare), engine.ask(greeted)
+    assert not plain.abstained
+    assert polite.text == plain.text
+    assert polite.language == plain.language
+
+
+@pytest.mark.parametrize(("message", "language"), [
+    ("hi", "en"), ("thanks!", "en"), ("who are you?", "en"), ("help", "en"),
+    ("halo kak", "id"), ("makasih ya", "id"), ("Danke schön!", "de"), ("wer bist du?", "de"),
+])
+def test_small_talk_gets_a_friendly_reply_not_a_refusal(engine: AnswerEngine, message: str,
+                                                         language: str) -> None:
+    answer = engine.ask(message, locale=language)
+    data = to_json(answer)
+    assert data["abstained"] is False and data["sources"] == [] and data["reason"] == "small_talk"
+    assert answer.language == language
+    assert data["answer"] and "corpus does not cover" not in str(data["answer"])
+
+
+@pytest.mark.parametrize("noise", ["e", "1", "7", "test", "asdf qwerty", "?!", "ok"])
+def test_noise_is_never_answered_with_corpus_sentences(engine: AnswerEngine, noise: str) -> None:
+    answer = engine.ask(noise)
+    assert not answer.quotes and not answer.sources
+
+
+def test_zero_width_characters_inside_words_are_ignored(engine: AnswerEngine) -> None:
+    plain = engine.ask("When was the charter signed?")
+    hidden = engine.ask("Wh\u200ben w\u200bas the ch\u00adarter signed?")
+    assert not plain.abstained and hidden.text == plain.text
+
+
+def test_a_lone_surrogate_never_reaches_the_answer(engine: AnswerEngine) -> None:
+    answer = engine.ask("\ud800 When was the charter signed?")
+    answer.text.encode("utf-8")  # raises if a surrogate got through
+    assert not answer.abstained
+
+
+def test_a_decline_suggests_nearby_bank_questions_in_the_askers_language(
+        engine: AnswerEngine) -> None:
+    answer = engine.ask("Wer war Bürgermeister von Bandung im Jahr 1850 und welche Partei?")
+    assert answer.abstained
+    assert answer.suggestions
+    bank = {q for questions in engine.index.bank_questions for q in questions}
+    assert set(answer.suggestions) <= bank
+    assert all(engine.index.passages[i].language == "de"
+               for i, qs in enumerate(engine.index.bank_questions)
+               for q in qs if q in answer.suggestions)
