@@ -5,7 +5,7 @@
     index [--dry-run]                                  validate the corpus and (re)build the index
     programs [--field F] [--status S] [--json]         list program records
     demo                                               sample questions in three languages
-    eval FILE [--sweep]                                score answers against a question file
+    eval FILE… [--fit]                                 score answers / fit the answer gate
     bank passages [--search W] | bank add ANCHOR "Q"   the question bank: list anchors, teach
     feedback export [--csv] | feedback purge           recorded answers and votes
     run | sync                                         the Discord bot (needs DISCORD_TOKEN)
@@ -62,7 +62,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("eval", parents=[common], help="score answers on a question file")
     evaluate.add_argument("files", type=Path, nargs="+", help="JSONL question files")
     evaluate.add_argument("--quiet", action="store_true", help="summary only")
-    evaluate.add_argument("--sweep", action="store_true", help="try abstention thresholds")
+    evaluate.add_argument("--fit", action="store_true",
+                          help="fit the answer gate on these files (cross-validated) and "
+                               "write bot/answers/gate.json")
 
     bank = sub.add_parser("bank", parents=[common], help="list passage anchors, or teach a question")
     bank.add_argument("action", choices=["passages", "add"])

@@ -20,13 +20,14 @@ from indexer.models import LANGUAGES
 from indexer.text import fold
 
 LEXICON_DIR = Path(__file__).parent / "lexicon"
-LISTS = ("greetings", "addressees", "fillers", "thanks", "closings", "help", "identity", "noise")
+LISTS = ("greetings", "addressees", "fillers", "thanks", "closings", "help", "identity", "noise",
+         "pronouns", "demonstratives")
 _MENTION = re.compile(r"<(@[!&]?|#)\d+>|@(everyone|here)\b")
 # Format characters inside a word (zero-width space/joiner, soft hyphen) are deleted, not
 # turned into spaces: "Wh\u200ben" is "When".
 _JOINING = {"Cf"}
 _SPACING = {"Cc", "Co", "Cn", "Zl", "Zp"}
-_SEPARATORS = " ,.;:!?-–—~…()[]\"'*_"
+_SEPARATORS = " ,.;:!?-\u2013\u2014~\u2026()[]\"'*_"  # incl. en and em dash, ellipsis
 _SOCIAL = {"greetings": "greeting", "thanks": "thanks", "closings": "closing"}
 
 
@@ -133,7 +134,7 @@ def separate(text: str) -> Talk:
                         social = social or _SOCIAL[name]
                         break
             if cut is not None:
-                # a word of several languages' lists ("hallo", "thanks") says nothing of the language
+                # a word in several languages' lists ("hallo") says nothing of the language
                 shared = sum(any(fold(current[: len(current) - len(cut)]).strip(_SEPARATORS)
                                  .startswith(p) for p in other.phrases(n)) for other in
                              lexicons().values() for n in ("greetings", "addressees", "fillers"))
@@ -155,6 +156,11 @@ def is_noise(text: str) -> bool:
         return True
     noise = {p for lex in lexicons().values() for p in lex.phrases("noise")}
     return all(w in noise for w in words)
+
+
+def words_of(name: str) -> frozenset[str]:
+    """One list of every language's lexicon, as a set of folded words."""
+    return frozenset(w for lex in lexicons().values() for w in lex.phrases(name))
 
 
 def examples(language: str) -> tuple[str, ...]:

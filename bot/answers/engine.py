@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.answers import params
-from bot.answers.conversation import Talk, clean, examples, is_noise, separate
+from bot.answers.conversation import Talk, clean, examples, is_noise, separate, words_of
 from bot.answers.datum import asks_about_now, required_datum
+from bot.answers.features import measure
 from bot.answers.figures import amounts, holds
+from bot.answers.gate import Gate, load_gate
 from bot.answers.model import Answer, Evidence, Quote, SourceRef
 from bot.answers.question import KIND_WORDS, Kind, frame_words, kind_of, newest_year, satisfies
 from bot.messages import t
@@ -20,10 +22,9 @@ from indexer.text import Tokenizer, fold
 
 MAX_QUESTION_CHARS = 500
 # A sentence opening with these leans on the one before it; quote both.
-_PRONOUNS = frozenset("it its they their them he she his her there dies es sie er ihr ihre dort "
-                      "damit dabei dazu ia mereka dia beliau".split())  # noqa: SIM905
-_DEMONSTRATIVES = frozenset("this these those such that diese dieser dieses diesen diesem ini itu "
-                            "tersebut".split())  # noqa: SIM905
+# A sentence opening with these leans on the one before it; quote both (lexicon data).
+_PRONOUNS = words_of("pronouns")
+_DEMONSTRATIVES = words_of("demonstratives")
 _SUPERSEDED = re.compile(r"supersed|no longer (valid|in force)|sudah diganti|tidak berlaku lagi|"
                          r"ketentuan lama|überholt|ersetzt|nicht mehr gültig", re.IGNORECASE)
 # A sentence that says a fact is disputed, single-source or only the study's claim. When it
@@ -55,13 +56,19 @@ class _Candidate:
     score: float
     coverage: float
     adjusted: float = 0.0
+    row: int = -1  # passage number in the index
+    terms: frozenset[str] = frozenset()  # the question's vocabulary its text holds
 
 
 class AnswerEngine:
     """Answers questions from one SearchIndex. Cheap to call; keeps small per-passage caches."""
 
-    def __init__(self, index: SearchIndex) -> None:
+    def __init__(self, index: SearchIndex, gate: Gate | str | None = "fitted") -> None:
+        """`gate`: the answer gate ("fitted": bot/answers/gate.json if there is one; None:
+        the hand-set coverage threshold alone)."""
         self.index = index
+        self.gate = load_gate() if gate == "fitted" else gate
+        assert self.gate is None or isinstance(self.gate, Gate)
         self.analyzer = QueryAnalyzer(index)
         self._sentences: dict[str, list[tuple[str, frozenset[str]]]] = {}
         self._bank: dict[int, list[tuple[str, frozenset[str]]]] = {}
@@ -94,9 +101,29 @@ class AnswerEngine:
         if not candidates:
             return self._abstain(question, query, "weak_evidence")
         best = max(candidates, key=lambda c: c.coverage)
-        if best.coverage < params.MIN_COVERAGE or candidates[0].score < params.MIN_SCORE:
+        floor = params.MIN_COVERAGE if self.gate is None else params.GATE_MIN_COVERAGE
+        if best.coverage < floor or candidates[0].score < params.MIN_SCORE:
             return self._abstain(question, query, "weak_evidence")
-        return self._compose(question, query, candidates)
+        answer = self._compose(question, query, candidates)
+        if self.gate is None or answer.abstained:
+            return answer
+        values = self._features(query, candidates, answer)
+        probability = self.gate.probability(values)
+        if probability < self.gate.threshold:
+            declined = self._abstain(question, query, "weak_evidence")
+            return replace(declined, confidence=round(probability, 3), gate_features=values)
+        return replace(answer, confidence=round(probability, 3), gate_features=values)
+
+    def _features(self, query: Query, candidates: list[_Candidate], answer: Answer
+                  ) -> tuple[float, ...]:
+        """What the gate measures: the evidence of the passage the answer opens with."""
+        lead = next(c for c in candidates if c.passage.id == answer.quotes[0].passage_id)
+        others = [c.coverage for c in candidates if c.row != lead.row
+                  and c.passage.language == lead.passage.language]
+        best = max(c.coverage for c in candidates)
+        return tuple(measure(self.index, query, answer, lead.row, best,
+                             best - max(others, default=0.0), candidates[0].score, lead.terms,
+                             self._bank_of(lead.row, lead.passage), self.index.tokens))
 
     # -- retrieval ------------------------------------------------------------------------
 
@@ -125,7 +152,8 @@ class AnswerEngine:
                 if query.information(q) >= params.BANK_MIN_MATCH])
             factor = 1.0 if passage.language == query.language else params.OTHER_LANGUAGE_FACTOR
             result.append(_Candidate(passage, score, covered,
-                                     score * factor * (0.5 + 0.5 * covered)))
+                                     score * factor * (0.5 + 0.5 * covered), i,
+                                     frozenset(terms)))
         return result
 
     def _bank_of(self, row: int, passage: Passage) -> list[tuple[str, frozenset[str]]]:

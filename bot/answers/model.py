@@ -54,6 +54,7 @@ class Answer:
     notes: dict[str, str] = field(default_factory=dict)
     reply: str = ""  # the friendly text of a small-talk reply (never corpus text)
     confidence: float | None = None  # the answer gate's probability that the answer is right
+    gate_features: tuple[float, ...] = ()  # what the gate measured (for `eval --fit`)
 
     @property
     def text(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -20,6 +21,11 @@ class Outcome:
     answer: str
     baseline_correct: bool
     baseline_in_language: bool
+    long: bool = False  # more than two sentences, or one fact quoted twice
+
+    @property
+    def padded(self) -> bool:
+        return self.correct and not self.abstained and self.long
 
     @property
     def kind(self) -> str:
@@ -37,7 +43,8 @@ def evaluate(engine: AnswerEngine, baseline: Baseline | None, questions: list[Ev
         b_text, b_lang = baseline.ask(q.question) if baseline else ("", "")
         outcomes.append(Outcome(
             q, q.passes(answer.text, answer.abstained), answer.abstained, in_language,
-            answer.text, q.passes(b_text, False) if baseline else False, b_lang == q.lang))
+            answer.text, q.passes(b_text, False) if baseline else False, b_lang == q.lang,
+            len(answer.quotes) > 2 or _repeats([quote.text for quote in answer.quotes])))
     return outcomes
 
 
@@ -51,6 +58,7 @@ class Summary:
     base_correct: float
     base_declined: float | None
     base_in_language: float
+    long: float = float("nan")  # share of correct answers longer than two sentences or repeating
 
 
 def _share(values: list[bool]) -> float:
@@ -68,6 +76,7 @@ def summarise(label: str, outcomes: list[Outcome]) -> Summary:
         _share([o.baseline_correct for o in scope]),
         0.0 if oos else None,  # the baseline always answers
         _share([o.baseline_in_language for o in outcomes]),
+        _share([o.padded for o in scope if o.correct and not o.abstained]),
     )
 
 
@@ -91,11 +100,28 @@ def _pct(value: float | None) -> str:
 
 
 def table(rows: list[Summary]) -> str:
-    head = (f"{'group':<18}{'n':>5}  {'correct':>7} {'declined':>8} {'in-lang':>7}   |  "
+    head = (f"{'group':<18}{'n':>5}  {'correct':>7} {'declined':>8} {'in-lang':>7} "
+            f"{'>2 sent.':>8}   |  "
             f"{'baseline: correct':>17} {'declined':>8} {'in-lang':>7}")
     lines = [head, "-" * len(head)]
     for r in rows:
         lines.append(f"{r.label:<18}{r.count:>5}  {_pct(r.correct):>7} {_pct(r.declined):>8} "
-                     f"{_pct(r.in_language):>7}   |  {_pct(r.base_correct):>17} "
+                     f"{_pct(r.in_language):>7} {_pct(r.long):>8}   |  "
+                     f"{_pct(r.base_correct):>17} "
                      f"{_pct(r.base_declined):>8} {_pct(r.base_in_language):>7}")
     return "\n".join(lines)
+
+
+_FIGURE = re.compile(r"\b\d[\d.,:–-]*\d\b|\b\d\b")
+
+
+def _repeats(sentences: list[str]) -> bool:
+    """Do two quoted sentences state the same dated fact (the same figures, twice)?"""
+    seen: list[set[str]] = []
+    for sentence in sentences:
+        figures = set(_FIGURE.findall(sentence))
+        if len(figures) >= 2 and any(figures <= other or other <= figures for other in seen
+                                     if len(other) >= 2):
+            return True
+        seen.append(figures)
+    return False

@@ -1,0 +1,93 @@
+"""What the answer gate measures about a composed answer: how well the evidence covers the
+question, in both directions, and which of the question's words it lacks.
+
+The evidence of a passage is its text and its bank questions (the questions it answers, in
+people's words). A question word that neither holds is the strongest sign of a near miss:
+"When was Prof. Georg Eckert *born*?" shares every other word with the sentence on his idea.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from bot.answers.model import Answer
+from bot.answers.question import Kind, kind_of, satisfies
+from indexer.index import SearchIndex
+from indexer.query import Query
+
+# The gate's inputs, in order; each a number measured on the question and its answer.
+FEATURES = (
+    "coverage",  # share of the question's weight the best candidate holds (text + bank)
+    "text_coverage",  # ... that the answer's passage text alone holds
+    "bank_match",  # ... that the passage's closest bank question holds
+    "bank_reverse",  # share of that bank question's weight the asked question holds
+    "score",  # BM25 of the top hit over its upper bound for this query
+    "margin",  # best coverage minus the best coverage among other topics
+    "missing_weight",  # heaviest question word the evidence lacks, over the heaviest word
+    "missing_share",  # share of the question's weight the evidence lacks
+    "missing_idf",  # highest corpus idf among lacking words, over the index's maximum
+    "missing_unknown",  # a lacking word the corpus never uses at all
+    "missing_count",  # how many question words the evidence lacks
+    "sentence_coverage",  # share of the question's weight the quoted sentences hold
+    "kind_fit",  # the quoted text has what the question kind asks for
+    "kind_testable",  # the kind has such a test (when, who, where, how many…)
+    "same_language",  # the quoted passage is in the asker's language
+    "words",  # log(1 + content words)
+)
+_TESTABLE = frozenset({Kind.WHEN, Kind.WHO, Kind.WHERE, Kind.HOW_MANY, Kind.HOW_TO, Kind.WHY,
+                       Kind.LIST})
+
+
+def measure(index: SearchIndex, query: Query, answer: Answer, row: int, coverage: float,
+            margin: float, top_score: float, text_terms: frozenset[str],
+            bank: list[tuple[str, frozenset[str]]],
+            tokens: Callable[[str, str], list[str]]) -> list[float]:
+    """The features of `answer`, whose first quote comes from passage `row`."""
+    words = query.words
+    total = sum(w.weight for w in words) or 1.0
+    heaviest = max((w.weight for w in words), default=1.0) or 1.0
+    evidence = set(text_terms)
+    for _, terms in bank:
+        evidence |= terms
+    lacking = [w for w in words if not w.matches(evidence)]
+    best = max(bank, key=lambda item: query.information(item[1]), default=None)
+    bank_terms = best[1] if best else frozenset()
+    idf_max = max(float(index.bm25.idf.max()) if len(index.bm25.idf) else 1.0, 1e-9)
+    lacking_idf = max((index.bm25.term_idf(s) or idf_max for w in lacking for s in w.stems),
+                      default=0.0)
+    quoted: set[str] = set()
+    for quote in answer.quotes:
+        passage = index.passages[row] if quote.passage_id == index.passages[row].id else None
+        language = passage.language if passage else query.language
+        quoted.update(tokens(quote.text, language))
+    kind = kind_of(query.text)
+    bound = sum((index.bm25.term_idf(t) or 0.0) * (index.bm25.params.k1 + 1)
+                for t in query.terms)
+    return [
+        coverage,
+        query.information(text_terms),
+        query.information(bank_terms),
+        _reverse(index, bank_terms, query.vocabulary),
+        top_score / bound if bound else 0.0,
+        margin,
+        max((w.weight for w in lacking), default=0.0) / heaviest,
+        sum(w.weight for w in lacking) / total,
+        lacking_idf / idf_max,
+        float(any(not w.known and not w.alternatives for w in lacking)),
+        float(len(lacking)),
+        query.information(frozenset(quoted)),
+        float(satisfies(kind, answer.text)),
+        float(kind in _TESTABLE),
+        float(answer.answer_language is None),
+        math.log1p(len(words)),
+    ]
+
+
+def _reverse(index: SearchIndex, bank_terms: frozenset[str], vocabulary: set[str]) -> float:
+    """Share of a bank question's (idf-weighted) terms that the asked question also has."""
+    if not bank_terms:
+        return 0.0
+    weights = {t: index.bank.term_idf(t) or 0.0 for t in bank_terms}
+    total = sum(weights.values()) or 1.0
+    return sum(w for t, w in weights.items() if t in vocabulary) / total

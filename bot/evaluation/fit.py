@@ -1,0 +1,153 @@
+"""`eval --fit FILES…`: fit the answer gate on labelled questions, with cross-validation.
+
+The engine answers every question with the gate open (only the low coverage floor
+GATE_MIN_COVERAGE applies). Each answer is labelled right or wrong by its question's
+expectations (every answer to a near miss is wrong) and described by bot.answers.features.
+A logistic regression (numpy, Newton's method, L2 penalty) is fitted on standardized features;
+5-fold cross-validation, folds by question, shows what the gate would do on questions it was
+not fitted on. The threshold is the highest one that keeps the cross-validated share of right
+answers within MAX_LOSS of the open gate's and every question file at its committed floor
+(eval/targets.json): the gate declines what it can without costing answers.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from bot.answers import AnswerEngine
+from bot.answers.features import FEATURES
+from bot.answers.gate import GATE_FILE, OPEN, Gate
+from bot.evaluation.questions import EvalQuestion
+from indexer.index import SearchIndex
+
+L2 = 1.0
+FOLDS = 5
+THRESHOLDS = tuple(round(0.05 * n, 2) for n in range(1, 20))
+MAX_LOSS = 0.005
+
+
+@dataclass(frozen=True)
+class Sample:
+    question: EvalQuestion
+    answered: bool  # False: declined before the gate (no candidate good enough)
+    features: tuple[float, ...]
+    right: bool  # the answer passes (never for a near miss)
+
+
+def collect(index: SearchIndex, questions: list[EvalQuestion]) -> list[Sample]:
+    engine = AnswerEngine(index, gate=OPEN)
+    samples = []
+    for q in questions:
+        answer = engine.ask(q.question)
+        answered = not answer.abstained and bool(answer.gate_features)
+        right = answered and not q.expect_abstain and q.passes(answer.text, False)
+        samples.append(Sample(q, answered, answer.gate_features, right))
+    return samples
+
+
+def logistic(x: npt.NDArray[np.float64], y: npt.NDArray[np.float64], l2: float = L2
+             ) -> tuple[npt.NDArray[np.float64], float]:
+    """Weights and bias of an L2-regularised logistic regression (Newton's method)."""
+    n, d = x.shape
+    design = np.hstack([x, np.ones((n, 1))])
+    w = np.zeros(d + 1)
+    penalty = np.full(d + 1, l2)
+    penalty[-1] = 0.0
+    for _ in range(100):
+        p = 1 / (1 + np.exp(-np.clip(design @ w, -50, 50)))
+        grad = design.T @ (p - y) + penalty * w
+        hess = (design * (p * (1 - p))[:, None]).T @ design + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.max(np.abs(step)) < 1e-9:
+            break
+    return w[:-1], float(w[-1])
+
+
+def _fit(samples: list[Sample]) -> Gate:
+    x = np.array([s.features for s in samples], dtype=np.float64)
+    y = np.array([s.right for s in samples], dtype=np.float64)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    w, b = logistic((x - mean) / scale, y)
+    return Gate(FEATURES, tuple(map(float, mean)), tuple(map(float, scale)),
+                tuple(map(float, w)), b, 0.5)
+
+
+def rates(samples: list[Sample], probability: list[float], threshold: float
+          ) -> tuple[float, float]:
+    """(share of in-scope questions answered right, share of near misses declined)."""
+    right = [s.answered and s.right and p >= threshold
+             for s, p in zip(samples, probability, strict=True) if not s.question.expect_abstain]
+    declined = [not s.answered or p < threshold
+                for s, p in zip(samples, probability, strict=True) if s.question.expect_abstain]
+    return (sum(right) / len(right) if right else 0.0,
+            sum(declined) / len(declined) if declined else 1.0)
+
+
+def fit(index: SearchIndex, files: dict[str, list[EvalQuestion]],
+        floors: dict[str, dict[str, float]], out: Path = GATE_FILE) -> Gate:
+    questions = [q for qs in files.values() for q in qs]
+    source = [name for name, qs in files.items() for _ in qs]
+    samples = collect(index, questions)
+    answered = [i for i, s in enumerate(samples) if s.answered]
+    order = list(answered)
+    random.Random(1960).shuffle(order)
+    probability = [0.0] * len(samples)
+    for fold in range(FOLDS):
+        held = order[fold::FOLDS]
+        gate = _fit([samples[i] for i in order if i not in set(held)])
+        for i in held:
+            probability[i] = gate.probability(list(samples[i].features))
+    table = {t: rates(samples, probability, t) for t in THRESHOLDS}
+    open_rates = rates(samples, [1.0] * len(samples), 0.0)
+    gate = _fit([samples[i] for i in answered])
+    fitted = [gate.probability(list(s.features)) if s.answered else 0.0 for s in samples]
+
+    def holds_floors(t: float) -> bool:
+        for name, floor in floors.items():
+            rows = [i for i, f in enumerate(source) if f == name]
+            if not rows:
+                continue
+            right, declined = rates([samples[i] for i in rows], [fitted[i] for i in rows], t)
+            if right < floor.get("correct", 0.0) - 1e-9 or declined < floor.get(
+                    "declined", 0.0) - 1e-9:
+                return False
+        return True
+
+    keeping = [t for t in THRESHOLDS
+               if table[t][0] >= open_rates[0] - MAX_LOSS and holds_floors(t)]
+    threshold = max(keeping, default=THRESHOLDS[0])
+    report = {"questions": len(samples), "answered_before_gate": len(answered),
+              "in_scope": sum(not s.question.expect_abstain for s in samples),
+              "near_misses": sum(s.question.expect_abstain for s in samples),
+              "without_gate": {"correct": round(open_rates[0], 4),
+                               "declined": round(open_rates[1], 4)},
+              "cv": {str(t): {"correct": round(c, 4), "declined": round(d, 4)}
+                     for t, (c, d) in table.items()}}
+    gate = Gate(gate.features, gate.mean, gate.scale, gate.weights, gate.bias, threshold, report)
+    out.write_text(json.dumps(gate.to_json(), indent=1) + "\n", "utf-8")
+    return gate
+
+
+def print_report(gate: Gate) -> None:
+    r = gate.report
+    plain = r["without_gate"]
+    print(f"{r['questions']} questions ({r['in_scope']} in scope, {r['near_misses']} near "
+          f"misses), {r['answered_before_gate']} answered with the gate open: "
+          f"{100 * plain['correct']:.1f}% correct, {100 * plain['declined']:.1f}% of near "  # type: ignore[index]
+          "misses declined")
+    print("cross-validated (5 folds by question)\nthreshold  correct  near misses declined")
+    for t, row in r["cv"].items():  # type: ignore[attr-defined]
+        mark = "  ← chosen" if float(t) == gate.threshold else ""
+        print(f"{float(t):9.2f}  {100 * row['correct']:6.1f}%  {100 * row['declined']:8.1f}%{mark}")
+    print("weights on standardized features:")
+    for name, weight in sorted(zip(gate.features, gate.weights, strict=True),
+                               key=lambda item: -abs(item[1])):
+        print(f"  {name:<18} {weight:+.2f}")
