@@ -56,15 +56,20 @@ def test_explicit_language_overrides_detection(engine: AnswerEngine) -> None:
 
 
 def test_every_answer_sentence_is_corpus_text_with_its_sources(engine: AnswerEngine) -> None:
-    """Honesty invariant, checked on every evaluation question."""
+    """Honesty invariant, checked on every evaluation question and every bank question: the
+    gate and the bank choose passages, but only passage text is ever quoted."""
     passages = {p.id: p for p in engine.index.passages}
+    bank = {q for questions in engine.index.bank_questions for q in questions}
+    assert len(bank) > 1000
     checked = 0
-    for question in all_questions():
+    for question in [*all_questions(), *sorted(bank)[::7]]:
         answer = engine.ask(question)
+        assert not answer.small_talk or not answer.quotes
         numbered = {ref.number: ref.id for ref in answer.sources}
         for quote in answer.quotes:
             passage = passages[quote.passage_id]
             assert quote.text in passage.text
+            assert quote.text not in bank
             assert quote.sources
             assert {numbered[n] for n in quote.sources} <= set(passage.sources)
             checked += 1
