@@ -6,19 +6,20 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.answers import params
+from bot.answers.analyze import weigh
 from bot.answers.conversation import Talk, clean, examples, is_noise, separate, words_of
 from bot.answers.datum import asks_about_now, required_datum
 from bot.answers.features import measure
 from bot.answers.figures import amounts, holds
 from bot.answers.gate import Gate, load_gate
 from bot.answers.model import Answer, Evidence, Quote, SourceRef
-from bot.answers.question import KIND_WORDS, Kind, frame_words, kind_of, newest_year, satisfies
+from bot.answers.question import KIND_WORDS, Kind, kind_of, newest_year, satisfies
 from bot.messages import t
 from indexer.index import SearchIndex
 from indexer.passages import Passage, is_take_part
-from indexer.query import Query, QueryAnalyzer, QueryWord
+from indexer.query import Query, QueryAnalyzer
 from indexer.sentences import split_sentences
-from indexer.text import Tokenizer, fold
+from indexer.text import fold
 
 MAX_QUESTION_CHARS = 500
 # A sentence opening with these leans on the one before it; quote both.
@@ -92,7 +93,7 @@ class AnswerEngine:
         text = talk.question
         query = self.analyzer.analyze(text, language, talk.language or fallback)
         tok = self.index.tokenizer
-        _weigh(query, text, tok)
+        weigh(query, text, tok)
         query.expansions += [tok.stem(word, lang) for lang, words
                              in KIND_WORDS.get(kind_of(text), {}).items() for word in words]
         if not query.words:
@@ -348,61 +349,6 @@ def _defines(sentence: str, query: Query) -> bool:
     opening = fold(head[: verb.start()])
     return any(re.search(rf"\b{re.escape(w.text)}\b", opening) for w in query.words
                if w.weight >= max(x.weight for x in query.words) * 0.5)
-
-
-def _weigh(query: Query, text: str, tokenizer: Tokenizer) -> None:
-    """Adjust word weights to what the question asks rather than how it is phrased."""
-    frame = frame_words(text)
-    context = _context_words(text, tokenizer)
-    for word in query.words:
-        if word.text in frame:
-            word.weight *= params.FRAME_WEIGHT
-        if word.text in context:
-            word.weight *= params.CONTEXT_WEIGHT
-    _cap_context(query.words, context)
-    if query.language != "de":  # German capitalises every noun, not only names
-        names = _names(text)
-        for word in query.words:
-            if word.text in names and word.text not in context and not (
-                    word.known or word.alternatives):
-                word.weight *= params.UNKNOWN_NAME_FACTOR
-
-
-def _context_words(text: str, tokenizer: Tokenizer) -> set[str]:
-    """Words only in the statements around a question ("I make leather bags in Bandung.
-    Who can curate my products?"): they describe the asker, the question is the rest."""
-    sentences = split_sentences(text)
-    if len(sentences) < 2:
-        return set()
-    asking = [s for s in sentences if s.rstrip().endswith("?")]
-    if not asking or len(asking) == len(sentences):
-        return set()
-    question_words = {w for s in asking for w in tokenizer.words(s)}
-    return {w for s in sentences if s not in asking for w in tokenizer.words(s)
-            if w not in question_words}
-
-
-_WORD = re.compile(r"[^\W\d_]+")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\W*$")
-
-
-def _names(text: str) -> set[str]:
-    """Words written Capitalised where case tells something: not at a sentence start, not
-    ALL-CAPS acronyms."""
-    return {fold(m.group(0)) for m in _WORD.finditer(text)
-            if m.group(0)[0].isupper() and not m.group(0).isupper()
-            and not _SENTENCE_START.search(text[: m.start()])}
-
-
-def _cap_context(words: list[QueryWord], context: set[str]) -> None:
-    """However long the statements around a question, together they weigh at most
-    CONTEXT_SHARE of the question itself."""
-    said = sum(w.weight for w in words if w.text in context)
-    asked = sum(w.weight for w in words if w.text not in context)
-    if said > params.CONTEXT_SHARE * asked > 0:
-        for word in words:
-            if word.text in context:
-                word.weight *= params.CONTEXT_SHARE * asked / said
 
 
 def _redundant(a: frozenset[str], b: frozenset[str]) -> bool:
