@@ -69,6 +69,8 @@ class AnswerEngine:
         the hand-set coverage threshold alone)."""
         self.index = index
         self.gate = load_gate() if gate == "fitted" else gate
+        if gate == "fitted" and not any(index.bank_questions):
+            self.gate = None  # fitted on features of a corpus with a question bank
         assert self.gate is None or isinstance(self.gate, Gate)
         self.analyzer = QueryAnalyzer(index)
         self._sentences: dict[str, list[tuple[str, frozenset[str]]]] = {}
