@@ -29,6 +29,8 @@ class BankEntry:
     questions: tuple[str, ...]
     path: str  # relative to the corpus folder's parent, for error messages
     line: int | None
+    # For each question, the number of the passage's sentence that answers it (-1: not given).
+    sentences: tuple[int, ...] = ()
 
 
 def bank_files(root: Path) -> list[Path]:
@@ -38,12 +40,22 @@ def bank_files(root: Path) -> list[Path]:
     return sorted(p for lang in LANGUAGES for p in (folder / lang).glob("*.yaml"))
 
 
-def questions_by_passage(corpus: Corpus) -> dict[str, list[str]]:
-    """Anchor → its bank questions (all files, in file order)."""
-    result: dict[str, list[str]] = {}
+def questions_by_passage(corpus: Corpus) -> dict[str, list[tuple[str, int]]]:
+    """Anchor → its bank questions with the number of the sentence that answers each (-1 if
+    the bank does not say), all files in file order."""
+    result: dict[str, list[tuple[str, int]]] = {}
     for entry in corpus.bank:
-        result.setdefault(entry.anchor, []).extend(entry.questions)
+        sentences = entry.sentences or (-1,) * len(entry.questions)
+        result.setdefault(entry.anchor, []).extend(zip(entry.questions, sentences, strict=True))
     return result
+
+
+def answering_sentence(sentences: list[str], opening: str) -> int | None:
+    """The one sentence that contains `opening` (a few words quoted from it), or None when
+    none or several do."""
+    wanted = " ".join(opening.split())
+    found = [n for n, s in enumerate(sentences) if wanted in " ".join(s.split())]
+    return found[0] if len(found) == 1 else None
 
 
 def bank_path(root: Path, language: str, anchor: str) -> Path:

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from indexer.bank import MAX_QUESTION_CHARS, BankEntry, bank_files
+from indexer.bank import MAX_QUESTION_CHARS, BankEntry, answering_sentence, bank_files
 from indexer.errors import CorpusError, Problem
 from indexer.markdown import FrontMatterError, paragraphs, split_front_matter
 from indexer.models import (
@@ -298,8 +298,11 @@ def _duplicates(c: _Collector, pairs: list[tuple[str, str]], what: str) -> None:
 def _load_bank(c: _Collector, corpus: Corpus) -> list[BankEntry]:
     """Bank files: a mapping of passage anchor → list of questions in the folder's language."""
     from indexer.passages import passages
+    from indexer.sentences import split_sentences
 
-    anchors = {p.anchor: p.language for p in passages(corpus)}
+    items = list(passages(corpus))
+    anchors = {p.anchor: p.language for p in items}
+    texts = {p.anchor: p.text for p in items}
     entries: list[BankEntry] = []
     for path in bank_files(corpus.root):
         language = path.parent.name
@@ -325,15 +328,28 @@ def _load_bank(c: _Collector, corpus: Corpus) -> list[BankEntry]:
             if not isinstance(questions, list) or not questions:
                 c.add(path, "must be a non-empty list of questions", line, str(anchor))
                 continue
-            good = []
-            for n, question in enumerate(questions):
+            good, answers = [], []
+            sentences = split_sentences(texts[anchor])
+            for n, item in enumerate(questions):
                 where = line_of(node, [str(anchor), n])
-                if not isinstance(question, str) or not question.strip():
+                question, opening = (item.get("q"), item.get("answer")) if isinstance(
+                    item, dict) else (item, None)
+                if isinstance(item, dict) and set(item) - {"q", "answer"}:
+                    c.add(path, "a question is text, or a mapping with 'q' and 'answer' (the "
+                          "opening words of the sentence that answers it)", where,
+                          f"{anchor}.{n}")
+                elif not isinstance(question, str) or not question.strip():
                     c.add(path, "a question must be non-empty text", where, f"{anchor}.{n}")
                 elif len(question) > MAX_QUESTION_CHARS:
                     c.add(path, f"question is over {MAX_QUESTION_CHARS} characters", where,
                           f"{anchor}.{n}")
+                elif opening is not None and (not isinstance(opening, str) or (
+                        number := answering_sentence(sentences, opening)) is None):
+                    c.add(path, f"'answer: {opening}' must be words of exactly one sentence "
+                          "of the passage", where, f"{anchor}.{n}.answer")
                 else:
                     good.append(" ".join(question.split()))
-            entries.append(BankEntry(str(anchor), language, tuple(good), c.rel(path), line))
+                    answers.append(-1 if opening is None else number)
+            entries.append(BankEntry(str(anchor), language, tuple(good), c.rel(path), line,
+                                     tuple(answers)))
     return entries

@@ -45,12 +45,15 @@ class SearchIndex:
                  word_languages: dict[str, dict[str, float]] | None = None,
                  commonness: dict[str, dict[str, float]] | None = None,
                  bank: BM25Index | None = None,
-                 bank_questions: list[list[str]] | None = None) -> None:
+                 bank_questions: list[list[str]] | None = None,
+                 bank_sentences: list[list[int]] | None = None) -> None:
         self.bm25 = bm25
         # The question bank: a second BM25 field over the same passage ids, and the questions
         # of each passage (for the answer gate and "did you mean …?").
         self.bank = bank or BM25Index.build([] for _ in range(len(passages)))
         self.bank_questions = bank_questions or [[] for _ in range(len(passages))]
+        # the sentence of the passage that answers each bank question (-1: not recorded)
+        self.bank_sentences = bank_sentences or [[-1] * len(q) for q in self.bank_questions]
         self.word_languages = word_languages or {}
         self.commonness = commonness or {}
         self.passages = passages
@@ -112,7 +115,9 @@ class SearchIndex:
 
         bm25 = BM25Index.build((tokens(p) for p in items), params)
         by_anchor = questions_by_passage(corpus)
-        asked = [by_anchor.get(p.anchor, []) for p in items]
+        pairs = [by_anchor.get(p.anchor, []) for p in items]
+        asked = [[q for q, _ in found] for found in pairs]
+        answering = [[n for _, n in found] for found in pairs]
 
         def bank_tokens(questions: list[str], language: str) -> list[str]:
             stops = tokenizer.stopwords[language]
@@ -133,7 +138,7 @@ class SearchIndex:
                        "programs": len(corpus.programs), "terms": len(bm25.vocabulary)},
         }
         return cls(bm25, PassageStore.from_passages(items), corpus_data(corpus), manifest,
-                   tokenizer, shares, build_table(LANGUAGES), bank, asked)
+                   tokenizer, shares, build_table(LANGUAGES), bank, asked, answering)
 
     def save(self, root: Path) -> Path:
         arrays: dict[str, np.ndarray] = {"indptr": self.bm25.indptr, "doc_ids": self.bm25.doc_ids,
@@ -149,7 +154,8 @@ class SearchIndex:
                                           "commonness": self.commonness,
                                           "bank": {"vocabulary": bank_vocabulary,
                                                    "avgdl": self.bank.avgdl,
-                                                   "questions": self.bank_questions}},
+                                                   "questions": self.bank_questions,
+                                                   "sentences": self.bank_sentences}},
                            {"passages": self.passages.data}, self.manifest)
 
     @classmethod
@@ -172,10 +178,11 @@ class SearchIndex:
                              arrays["bank_weights"], arrays["bank_doc_len"], arrays["bank_idf"],
                              bm25.params, saved["avgdl"])
             _check_shapes(bank, items)
-            if len(saved["questions"]) != len(items):
+            if len(saved["questions"]) != len(items) or [len(q) for q in saved["questions"]] != [
+                    len(n) for n in saved["sentences"]]:
                 raise ValueError("the question bank does not match the passages")
             return cls(bm25, items, jsons["corpus"], manifest, tokenizer, jsons["languages"],
-                       jsons["commonness"], bank, saved["questions"])
+                       jsons["commonness"], bank, saved["questions"], saved["sentences"])
         except (KeyError, TypeError, ValueError) as exc:
             raise IndexFileError(f"the index in {folder} is inconsistent ({exc}); rebuild it "
                                  "with `python -m bot index`") from None

@@ -159,6 +159,18 @@ class AnswerEngine:
                                      frozenset(terms)))
         return result
 
+    def _answering_sentence(self, query: Query, cand: _Candidate) -> tuple[int, float]:
+        """The sentence the bank says answers the passage's bank question closest to the
+        asked one, and how closely that question matches (-1, 0.0 if none matches well)."""
+        best, match = -1, params.BANK_MIN_MATCH
+        numbers = self.index.bank_sentences[cand.row]
+        for (_, terms), number in zip(self._bank_of(cand.row, cand.passage), numbers,
+                                      strict=True):
+            value = query.information(terms)
+            if value > match or (value == match and best < 0):
+                best, match = number, value
+        return (best, match) if best >= 0 else (-1, 0.0)
+
     def _bank_of(self, row: int, passage: Passage) -> list[tuple[str, frozenset[str]]]:
         cached = self._bank.get(row)
         if cached is None:
@@ -190,6 +202,7 @@ class AnswerEngine:
         figures = amounts(question)
         scored = []
         for rank, cand in enumerate(pool):
+            answering, match = self._answering_sentence(query, cand)
             for position, (sentence, terms) in enumerate(self._sentences_of(cand.passage)):
                 if datum is not None and not datum.search(sentence):
                     continue
@@ -205,6 +218,7 @@ class AnswerEngine:
                     kind is Kind.HOW_TO and is_take_part(cand.passage)) or any(
                     satisfies(kind, version) for version, _ in versions)
                 value = (info + params.TYPE_BONUS * fits
+                         + params.BANK_SENTENCE_BONUS * match * (position == answering)
                          + params.PASSAGE_PRIOR * cand.adjusted / top
                          + params.LEAD_BONUS * (position == 0)
                          - params.SUPERSEDED_PENALTY * bool(_SUPERSEDED.search(sentence)))

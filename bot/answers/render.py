@@ -80,4 +80,5 @@ def to_json(answer: Answer, question_id: object = None) -> dict[str, object]:
         "passages": [e.passage_id for e in answer.evidence],
         "hedged": answer.hedged,
         "reason": answer.reason or None,
+        "confidence": answer.confidence,
     }
