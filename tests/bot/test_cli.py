@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from indexer.store import current_build
+from tests.damage import DAMAGES, Damage
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -104,3 +105,28 @@ def test_feedback_export_and_purge(tmp_path: Path) -> None:
     assert "removed 0 answer(s)" in bot("feedback", "purge", "--database", str(path)).stdout
     missing = bot("feedback", "export", "--database", str(tmp_path / "none.sqlite3"))
     assert missing.returncode == 1 and "no database" in missing.stderr
+
+
+@pytest.mark.parametrize("damage", DAMAGES, ids=[d.name for d in DAMAGES])
+def test_a_damaged_corpus_never_crashes_the_cli_and_the_old_index_answers(
+        small_corpus: Path, tmp_path: Path, damage: Damage, capsys: pytest.CaptureFixture[str],
+        caplog: pytest.LogCaptureFixture) -> None:
+    """`index --dry-run` and `index` list the problem (file, line, field) and exit 1;
+    `ask`, finding the index stale, answers from the last good one and says so once."""
+    from bot import cli
+    from indexer.index import build_and_save
+
+    paths = ["--corpus", str(small_corpus), "--index", str(tmp_path / "index")]
+    build_and_save(small_corpus, tmp_path / "index")
+    before = current_build(tmp_path / "index")
+    damage.apply(small_corpus)
+    for command in (["index", "--dry-run"], ["index"]):
+        assert cli.main([*command, *paths]) == 1
+        err = capsys.readouterr().err
+        assert damage.expected in err and "Traceback" not in err
+    assert current_build(tmp_path / "index") == before
+    caplog.clear()
+    assert cli.main(["ask", "When was the partnership charter signed?", *paths]) == 0
+    assert "24 May 1960" in capsys.readouterr().out
+    assert caplog.text.count("the corpus has problems") == 1
+    assert damage.expected in caplog.text
