@@ -45,6 +45,14 @@ async def test_a_damaged_corpus_at_start_up_and_on_reindex_keeps_the_old_index(
         assert "24 May 1960" in answer.response.embeds[0].description
 
 
+def start_cli_build(settings: Settings) -> subprocess.Popen[str]:
+    """`python -m bot index` on the bot's corpus and index folder, in the background."""
+    return subprocess.Popen([sys.executable, "-m", "bot", "index", "--corpus",
+                             str(settings.corpus_dir), "--index", str(settings.index_dir)],
+                            cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True)
+
+
 @pytest.mark.simcord(settle_timeout=60)  # two real builds share two cores
 @pytest.mark.parametrize("attempt", range(3))
 async def test_a_cli_build_during_reindex_leaves_both_working(world: World,
@@ -54,10 +62,7 @@ async def test_a_cli_build_during_reindex_leaves_both_working(world: World,
     settings = world.bot.settings
     doc = settings.corpus_dir / "documents/en/charter-en.md"
     doc.write_text(doc.read_text() + "\nThe Nîmes partnership followed in 1962.\n")
-    cli = subprocess.Popen([sys.executable, "-m", "bot", "index", "--corpus",
-                            str(settings.corpus_dir), "--index", str(settings.index_dir)],
-                           cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                           text=True)
+    cli = start_cli_build(settings)
     try:
         result = await world.manager.slash(world.channel, "reindex")
     finally:
