@@ -44,7 +44,8 @@ def test_flipped_byte_is_refused(saved: tuple[SearchIndex, Path]) -> None:
     data = bytearray(target.read_bytes())
     data[-3] ^= 0xFF
     target.write_bytes(bytes(data))
-    with pytest.raises(IndexFileError, match="weights.npy fails its checksum.*python -m bot index"):
+    with pytest.raises(IndexFileError,
+                       match=r"weights.npy fails its checksum.*python -m bot index"):
         SearchIndex.load(root)
 
 
@@ -72,7 +73,7 @@ def test_edited_manifest_is_refused(saved: tuple[SearchIndex, Path]) -> None:
     manifest = json.loads(manifest_path.read_text())
     manifest["bm25"]["k1"] = 2.0
     manifest_path.write_text(json.dumps(manifest))
-    with pytest.raises(IndexFileError, match="manifest.json fails its checksum"):
+    with pytest.raises(IndexFileError, match=r"manifest.json fails its checksum"):
         SearchIndex.load(root)
 
 
@@ -84,7 +85,7 @@ def test_missing_index_is_reported(tmp_path: Path) -> None:
 def test_missing_file_is_reported(saved: tuple[SearchIndex, Path]) -> None:
     _, root = saved
     (current_build(root) / "idf.npy").unlink()
-    with pytest.raises(IndexFileError, match="idf.npy is missing"):
+    with pytest.raises(IndexFileError, match=r"idf.npy is missing"):
         SearchIndex.load(root)
 
 
@@ -111,7 +112,7 @@ def test_unreadable_file_is_reported(saved: tuple[SearchIndex, Path]) -> None:
     target = current_build(root) / "doc_len.npy"
     target.unlink()
     target.mkdir()  # unreadable even for root
-    with pytest.raises(IndexFileError, match="cannot read .*doc_len.npy"):
+    with pytest.raises(IndexFileError, match=r"cannot read .*doc_len.npy"):
         SearchIndex.load(root)
 
 
@@ -128,7 +129,8 @@ def test_damaged_index_and_broken_corpus_refuse_with_the_corpus_errors(
 
 
 def test_a_crash_while_writing_leaves_the_previous_build(
-        small_corpus: Path, saved: tuple[SearchIndex, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+        small_corpus: Path, saved: tuple[SearchIndex, Path],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     index, root = saved
     before = current_build(root)
 
@@ -136,7 +138,7 @@ def test_a_crash_while_writing_leaves_the_previous_build(
         raise OSError("disk full")
 
     monkeypatch.setattr("indexer.store.np.save", explode)
-    with pytest.raises(IndexFileError, match="cannot write the index in .*: disk full"):
+    with pytest.raises(IndexFileError, match=r"cannot write the index in .*: disk full"):
         index.save(root)
     assert current_build(root) == before
     assert SearchIndex.load(root).passages == index.passages
@@ -160,7 +162,7 @@ def test_a_damaged_current_pointer_is_refused_then_rebuilt(
     rebuilds and leaves a good pointer behind."""
     index, root = saved
     damage(root / "CURRENT")
-    with pytest.raises(IndexFileError, match="CURRENT.*python -m bot index"):
+    with pytest.raises(IndexFileError, match=r"CURRENT.*python -m bot index"):
         SearchIndex.load(root)
     assert ensure_index(small_corpus, root).passages == index.passages
     assert SearchIndex.load(root).passages == index.passages
