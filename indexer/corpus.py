@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
-import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
+from indexer.collector import Collector
+from indexer.corpus_files import corpus_files, document_files, fingerprint, misnamed, program_files
 from indexer.errors import CorpusError, Problem
 from indexer.markdown import FrontMatterError, paragraphs, split_front_matter
 from indexer.models import (
@@ -25,15 +24,13 @@ from indexer.models import (
     Source,
     TimelineEvent,
 )
-from indexer.yaml_lines import YamlSyntaxError, line_of, parse
+from indexer.yaml_lines import line_of
+
+__all__ = ["Corpus", "corpus_files", "fingerprint", "load_corpus"]
 
 log = logging.getLogger(__name__)
 
-MAX_FILE_BYTES = 2_000_000
 _M = TypeVar("_M", bound=BaseModel)
-# Extensions that look like corpus files but are not read; each one is reported, not skipped.
-_NEAR_MISSES = {"documents": (".md", {".md", ".markdown", ".mdown", ".txt"}),
-                "programs": (".yaml", {".yaml", ".yml", ".json"})}
 
 
 @dataclass
@@ -47,157 +44,12 @@ class Corpus:
     fingerprint: str = ""
 
 
-def corpus_files(root: Path) -> list[Path]:
-    """Every data file of the corpus, in a stable order (misnamed ones too, so that adding
-    one makes the index stale and its problem is reported)."""
-    files = [root / name for name in ("sources.yaml", "glossary.yaml", "timeline.yaml")]
-    files = [f for f in files if f.exists() or f.is_symlink()]
-    files += _documents(root) + _programs(root) + misnamed(root)
-    return files
-
-
-def _documents(root: Path) -> list[Path]:
-    folder = root / "documents"
-    return sorted(folder.rglob("*.md")) if folder.is_dir() else []
-
-
-def _programs(root: Path) -> list[Path]:
-    folder = root / "programs"
-    return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
-
-
-def misnamed(root: Path) -> list[Path]:
-    """Files that look meant for the corpus but would not be read: `x.yml` among the
-    programs, `x.MD` or `x.markdown` among the documents, `sources.yml` for `sources.yaml`."""
-    top = {"sources", "glossary", "timeline"}
-    found = sorted(f for f in root.iterdir() if f.stem in top and f.suffix != ".yaml"
-                   and f.suffix.lower() in (".yaml", ".yml")) if root.is_dir() else []
-    for folder, (wanted, similar) in _NEAR_MISSES.items():
-        if not (root / folder).is_dir():
-            continue
-        candidates = (root / folder).rglob("*") if folder == "documents" else (
-            root / folder).glob("*")
-        found += sorted(f for f in candidates if f.suffix != wanted
-                        and f.suffix.lower() in similar and not f.name.startswith("."))
-    return found
-
-
-def fingerprint(root: Path) -> str:
-    """sha256 over the names and bytes of the corpus files: changes when any file changes."""
-    digest = hashlib.sha256()
-    for path in corpus_files(root):
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(b"\0")
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"<unreadable>")
-        digest.update(b"\0")
-    return digest.hexdigest()
-
-
-class _Collector:
-    """Reads files and turns every failure into a Problem."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.problems: list[Problem] = []
-        self.invalid_ids: set[str] = set()  # ids of items that failed validation
-        self.lines: dict[tuple[str, str], int | None] = {}  # (file, field) → line
-        self.program_files: list[str] = []  # beside Corpus.programs: the file of each
-
-    def rel(self, path: Path) -> str:
-        try:
-            return path.relative_to(self.root.parent).as_posix()
-        except ValueError:
-            return path.as_posix()
-
-    def add(self, path: Path, message: str, line: int | None = None,
-            fld: str | None = None) -> None:
-        self.problems.append(Problem(self.rel(path), line, fld, message))
-
-    @contextmanager
-    def guard(self, path: Path) -> Iterator[None]:
-        """Whatever goes wrong reading one file becomes a problem of that file."""
-        try:
-            yield
-        except Exception as exc:  # a broken corpus must never be a crash
-            log.debug("unexpected error loading %s", path, exc_info=True)
-            self.add(path, f"could not be loaded ({type(exc).__name__}: {exc})")
-
-    def read_text(self, path: Path) -> str | None:
-        try:
-            resolved = path.resolve()
-        except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
-            self.add(path, "is a symbolic link that loops back on itself; fix or remove it")
-            return None
-        if not resolved.is_relative_to(self.root.resolve()):
-            self.add(path, f"is a link to {resolved}, outside the corpus folder; refusing to "
-                     "read it")
-            return None
-        try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                self.add(path, f"is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit "
-                         "per file")
-                return None
-            text = path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError as exc:
-            self.add(path, f"is not valid UTF-8 (byte {exc.start}); save it as UTF-8")
-            return None
-        except OSError as exc:
-            self.add(path, f"cannot be read: {exc.strerror or exc}")
-            return None
-        except ValueError as exc:  # e.g. a NUL byte in a path
-            self.add(path, f"cannot be read: {exc}")
-            return None
-        if not text.strip():
-            self.add(path, "is empty")
-            return None
-        return text.lstrip("\ufeff")
-
-    def parse_yaml(self, path: Path, text: str,
-                   line_offset: int = 0) -> tuple[Any, yaml.Node | None]:
-        try:
-            return parse(text)
-        except YamlSyntaxError as exc:
-            line = exc.line + line_offset if exc.line is not None else None
-            self.add(path, str(exc), line)
-            return None, None
-
-    def validate(
-        self, model: type[_M], data: Any, path: Path, node: yaml.Node | None,
-        prefix: tuple[str | int, ...] = (), line_offset: int = 0,
-    ) -> _M | None:
-        try:
-            return model.model_validate(data)
-        except ValidationError as exc:
-            for error in exc.errors():
-                loc = (*prefix, *error["loc"])
-                line = line_of(node, loc)
-                self.add(
-                    path, _describe(error), line + line_offset if line is not None else None,
-                    ".".join(str(p) for p in loc) or None,
-                )
-            return None
-
-
-def _describe(error: Any) -> str:
-    if error["type"] in ("date_from_datetime_parsing", "date_parsing", "date_type"):
-        return f"{error['input']!r} is not a calendar date (write it as YYYY-MM-DD)"
-    if error["type"] == "missing":
-        return "is required but missing"
-    if error["type"] == "extra_forbidden":
-        return "is not a known field (check the spelling)"
-    return str(error["msg"])
-
-
 def load_corpus(root: Path) -> Corpus:
     """Load and validate the corpus in `root`; raise CorpusError listing every problem."""
     root = Path(root)
     if not root.is_dir():
         raise CorpusError([Problem(str(root), None, None, "corpus folder not found")])
-    c = _Collector(root)
+    c = Collector(root)
     corpus = Corpus(root=root)
     corpus.sources = _load_sources(c, root / "sources.yaml")
     corpus.glossary = [g for _, g in _load_list(c, root / "glossary.yaml", "terms",
@@ -210,7 +62,7 @@ def load_corpus(root: Path) -> Corpus:
         wanted = ".yaml" if path.suffix.lower() in (".yaml", ".yml", ".json") else ".md"
         c.add(path, f"is not read: corpus files end in '{wanted}' (rename it to "
               f"{path.stem}{wanted}, or move it out of the corpus)")
-    if not _documents(root) and not _programs(root):
+    if not document_files(root) and not program_files(root):
         c.add(root / "documents", "the corpus has no documents and no program records; an "
               "index needs at least one (documents/<language>/*.md or programs/*.yaml)")
     _check_references(c, corpus)
@@ -223,7 +75,7 @@ def load_corpus(root: Path) -> Corpus:
 
 
 def _load_list(
-    c: _Collector, path: Path, key: str, model: type[_M], required: bool
+    c: Collector, path: Path, key: str, model: type[_M], required: bool
 ) -> Iterator[tuple[int, _M]]:
     """The valid items under `key`, each with its position in the file's list."""
     if not path.exists() and not path.is_symlink():
@@ -257,7 +109,7 @@ def _load_list(
     yield from items
 
 
-def _load_sources(c: _Collector, path: Path) -> dict[str, Source]:
+def _load_sources(c: Collector, path: Path) -> dict[str, Source]:
     sources: dict[str, Source] = {}
     for index, source in _load_list(c, path, "sources", Source, True):
         if source.id in sources:
@@ -267,9 +119,9 @@ def _load_sources(c: _Collector, path: Path) -> dict[str, Source]:
     return sources
 
 
-def _load_documents(c: _Collector, root: Path) -> list[Document]:
+def _load_documents(c: Collector, root: Path) -> list[Document]:
     documents: list[Document] = []
-    for path in _documents(root):
+    for path in document_files(root):
         with c.guard(path):
             document = _load_document(c, path)
             if document is not None:
@@ -277,7 +129,7 @@ def _load_documents(c: _Collector, root: Path) -> list[Document]:
     return documents
 
 
-def _load_document(c: _Collector, path: Path) -> Document | None:
+def _load_document(c: Collector, path: Path) -> Document | None:
     text = c.read_text(path)
     if text is None:
         return None
@@ -309,9 +161,9 @@ def _load_document(c: _Collector, path: Path) -> Document | None:
     return Document(meta=meta, body=body, body_line=body_line, path=rel)
 
 
-def _load_programs(c: _Collector, root: Path) -> list[ProgramRecord]:
+def _load_programs(c: Collector, root: Path) -> list[ProgramRecord]:
     programs: list[ProgramRecord] = []
-    for path in _programs(root):
+    for path in program_files(root):
         with c.guard(path):
             record = _load_program(c, path)
             if record is not None:
@@ -320,7 +172,7 @@ def _load_programs(c: _Collector, root: Path) -> list[ProgramRecord]:
     return programs
 
 
-def _load_program(c: _Collector, path: Path) -> ProgramRecord | None:
+def _load_program(c: Collector, path: Path) -> ProgramRecord | None:
     text = c.read_text(path)
     if text is None:
         return None
@@ -342,7 +194,7 @@ def _load_program(c: _Collector, path: Path) -> ProgramRecord | None:
     return record
 
 
-def _check_references(c: _Collector, corpus: Corpus) -> None:
+def _check_references(c: Collector, corpus: Corpus) -> None:
     known = corpus.sources
     root = corpus.root
 
@@ -378,7 +230,7 @@ def _check_references(c: _Collector, corpus: Corpus) -> None:
                 "program id")
 
 
-def _duplicates(c: _Collector, pairs: list[tuple[str, str]], what: str, fld: str = "id") -> None:
+def _duplicates(c: Collector, pairs: list[tuple[str, str]], what: str, fld: str = "id") -> None:
     counts = Counter(key for key, _ in pairs)
     for key, path in pairs:
         if counts[key] > 1:
