@@ -9,8 +9,7 @@ from discord.ext import commands
 from bot.bot import SisterCityBot
 from bot.live import LiveIndex
 from bot.settings import Settings
-from bot.storage import Database, user_hasher
-from bot.storage.database import load_or_create_salt
+from bot.storage import Database, Recorder, load_or_create_salt, user_hasher
 from indexer.index import ensure_index
 
 log = logging.getLogger(__name__)
@@ -20,14 +19,15 @@ def create_bot(settings: Settings | None = None) -> commands.Bot:
     """Load (or build) the index, open the database, and return the bot; no token needed.
 
     Raises CorpusError or IndexFileError when no usable index exists, DatabaseError when the
-    database cannot be opened.
+    database cannot be opened or its salt is empty or malformed.
     """
     settings = settings or Settings()
     index = ensure_index(settings.corpus_dir, settings.index_dir)
     live = LiveIndex(index, settings.corpus_dir, settings.index_dir)
-    db = Database(settings.database_path)
     salt_path = settings.database_path.with_name(settings.database_path.name + ".salt")
-    hash_user = user_hasher(load_or_create_salt(salt_path))
+    salt = load_or_create_salt(salt_path, database_exists=settings.database_path.exists())
+    hash_user = user_hasher(salt)
+    db = Recorder(Database(settings.database_path))
     log.info("index of %d passages and %d programs; corpus as of %s", len(index.passages),
              len(index.programs), index.corpus_date)
     return SisterCityBot(settings=settings, live=live, db=db, hash_user=hash_user)

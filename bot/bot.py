@@ -12,7 +12,7 @@ from discord.ext import commands
 from bot.exts import walk_extensions
 from bot.live import LiveIndex
 from bot.settings import Settings
-from bot.storage import Database
+from bot.storage import Recorder
 from bot.translator import SisterTranslator
 from bot.tree import SisterTree
 from bot.ui.embeds import NO_MENTIONS
@@ -33,7 +33,7 @@ def intents() -> discord.Intents:
 class SisterCityBot(commands.AutoShardedBot):
     """Takes its dependencies as arguments; `bot.app.create_bot` builds them."""
 
-    def __init__(self, *, settings: Settings, live: LiveIndex, db: Database,
+    def __init__(self, *, settings: Settings, live: LiveIndex, db: Recorder,
                  hash_user: Callable[[int], str], **options: Any) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned, help_command=None, intents=intents(),

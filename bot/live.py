@@ -46,6 +46,8 @@ def _build(corpus_dir: str, index_dir: str) -> dict[str, object]:
         index, seconds = build_and_save(Path(corpus_dir), Path(index_dir))
     except CorpusError as exc:
         return {"ok": False, "problems": [str(p) for p in exc.problems]}
+    except IndexFileError as exc:  # the index folder cannot be written
+        return {"ok": False, "problems": [str(exc)]}
     return {"ok": True, "seconds": seconds, "passages": len(index.passages)}
 
 
@@ -103,7 +105,10 @@ class LiveIndex:
             if not outcome["ok"]:
                 return ReindexResult(False, time.perf_counter() - started,
                                      problems=list(outcome["problems"]))  # type: ignore[arg-type]
-            engine, changes = await asyncio.to_thread(self._prepare)
+            try:
+                engine, changes = await asyncio.to_thread(self._prepare)
+            except IndexFileError as exc:
+                return ReindexResult(False, time.perf_counter() - started, problems=[str(exc)])
             self._swap(engine)
             stats = engine.index.stats
             return ReindexResult(True, time.perf_counter() - started, changes, counts={

@@ -13,6 +13,7 @@ import math
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import numpy.typing as npt
@@ -95,7 +96,7 @@ class BM25Index:
         ids, weights = self._postings(query)
         if not len(ids):
             return np.zeros(self.size)
-        return np.bincount(ids, weights=weights, minlength=self.size)
+        return _weighted_counts(ids, weights, self.size)
 
     def top(self, query: Sequence[str], k: int) -> list[tuple[int, float]]:
         """The k best (passage, score) pairs among passages containing a query term:
@@ -103,7 +104,7 @@ class BM25Index:
         ids, weights = self._postings(query)
         if not len(ids) or k <= 0:
             return []
-        scores = np.bincount(ids, weights=weights, minlength=self.size)
+        scores = _weighted_counts(ids, weights, self.size)
         candidates = self._members(ids)
         return _best(candidates, scores[candidates], k)
 
@@ -150,6 +151,12 @@ class BM25Index:
             return self.doc_ids[slices[0]], self.weights[slices[0]]
         return (np.concatenate([self.doc_ids[s] for s in slices]),
                 np.concatenate([self.weights[s] for s in slices]))
+
+
+def _weighted_counts(ids: npt.NDArray[np.int32], weights: Floats, size: int) -> Floats:
+    """Per passage, the sum of its posting weights (numpy's stubs type a weighted bincount
+    as integers; it is float64)."""
+    return cast(Floats, np.bincount(ids, weights=weights, minlength=size))
 
 
 def _best(candidates: npt.NDArray[np.int64], scores: Floats, k: int) -> list[tuple[int, float]]:

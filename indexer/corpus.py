@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
-import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from indexer.bank import MAX_QUESTION_CHARS, BankEntry, answering_sentence, bank_files
+from indexer.collector import Collector
+from indexer.corpus_files import corpus_files, document_files, fingerprint, misnamed, program_files
 from indexer.errors import CorpusError, Problem
 from indexer.markdown import FrontMatterError, paragraphs, split_front_matter
 from indexer.models import (
@@ -25,11 +25,12 @@ from indexer.models import (
     Source,
     TimelineEvent,
 )
-from indexer.yaml_lines import YamlSyntaxError, line_of, parse
+from indexer.yaml_lines import line_of
+
+__all__ = ["Corpus", "corpus_files", "fingerprint", "load_corpus"]
 
 log = logging.getLogger(__name__)
 
-MAX_FILE_BYTES = 2_000_000
 _M = TypeVar("_M", bound=BaseModel)
 
 
@@ -45,113 +46,27 @@ class Corpus:
     fingerprint: str = ""
 
 
-def corpus_files(root: Path) -> list[Path]:
-    """Every data file of the corpus, in a stable order."""
-    files = [root / name for name in ("sources.yaml", "glossary.yaml", "timeline.yaml")]
-    files = [f for f in files if f.exists() or f.is_symlink()]
-    files += sorted((root / "documents").rglob("*.md")) if (root / "documents").is_dir() else []
-    files += sorted((root / "programs").glob("*.yaml")) if (root / "programs").is_dir() else []
-    return files + bank_files(root)
-
-
-def fingerprint(root: Path) -> str:
-    """sha256 over the names and bytes of the corpus files: changes when any file changes."""
-    digest = hashlib.sha256()
-    for path in corpus_files(root):
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(b"\0")
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"<unreadable>")
-        digest.update(b"\0")
-    return digest.hexdigest()
-
-
-class _Collector:
-    """Reads files and turns every failure into a Problem."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.problems: list[Problem] = []
-        self.invalid_ids: set[str] = set()  # ids of items that failed validation
-
-    def rel(self, path: Path) -> str:
-        try:
-            return path.relative_to(self.root.parent).as_posix()
-        except ValueError:
-            return path.as_posix()
-
-    def add(self, path: Path, message: str, line: int | None = None, fld: str | None = None) -> None:
-        self.problems.append(Problem(self.rel(path), line, fld, message))
-
-    def read_text(self, path: Path) -> str | None:
-        resolved = path.resolve()
-        if not resolved.is_relative_to(self.root.resolve()):
-            self.add(path, f"is a link to {resolved}, outside the corpus folder; refusing to read it")
-            return None
-        try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                self.add(path, f"is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit per file")
-                return None
-            text = path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError as exc:
-            self.add(path, f"is not valid UTF-8 (byte {exc.start}); save it as UTF-8")
-            return None
-        except OSError as exc:
-            self.add(path, f"cannot be read: {exc.strerror or exc}")
-            return None
-        if not text.strip():
-            self.add(path, "is empty")
-            return None
-        return text.lstrip("\ufeff")
-
-    def parse_yaml(self, path: Path, text: str, line_offset: int = 0) -> tuple[Any, yaml.Node | None]:
-        try:
-            return parse(text)
-        except YamlSyntaxError as exc:
-            line = exc.line + line_offset if exc.line is not None else None
-            self.add(path, str(exc), line)
-            return None, None
-
-    def validate(
-        self, model: type[_M], data: Any, path: Path, node: yaml.Node | None,
-        prefix: tuple[str | int, ...] = (), line_offset: int = 0,
-    ) -> _M | None:
-        try:
-            return model.model_validate(data)
-        except ValidationError as exc:
-            for error in exc.errors():
-                loc = (*prefix, *error["loc"])
-                line = line_of(node, loc)
-                self.add(
-                    path, _describe(error), line + line_offset if line is not None else None,
-                    ".".join(str(p) for p in loc) or None,
-                )
-            return None
-
-
-def _describe(error: Any) -> str:
-    if error["type"] == "missing":
-        return "is required but missing"
-    if error["type"] == "extra_forbidden":
-        return "is not a known field (check the spelling)"
-    return str(error["msg"])
-
-
 def load_corpus(root: Path) -> Corpus:
     """Load and validate the corpus in `root`; raise CorpusError listing every problem."""
     root = Path(root)
     if not root.is_dir():
         raise CorpusError([Problem(str(root), None, None, "corpus folder not found")])
-    c = _Collector(root)
+    c = Collector(root)
     corpus = Corpus(root=root)
     corpus.sources = _load_sources(c, root / "sources.yaml")
-    corpus.glossary = list(_load_list(c, root / "glossary.yaml", "terms", GlossaryEntry, True))
-    corpus.timeline = list(_load_list(c, root / "timeline.yaml", "events", TimelineEvent, False))
+    corpus.glossary = [g for _, g in _load_list(c, root / "glossary.yaml", "terms",
+                                                 GlossaryEntry, True)]
+    corpus.timeline = [e for _, e in _load_list(c, root / "timeline.yaml", "events",
+                                                 TimelineEvent, False)]
     corpus.documents = _load_documents(c, root)
     corpus.programs = _load_programs(c, root)
+    for path in misnamed(root):
+        wanted = ".yaml" if path.suffix.lower() in (".yaml", ".yml", ".json") else ".md"
+        c.add(path, f"is not read: corpus files end in '{wanted}' (rename it to "
+              f"{path.stem}{wanted}, or move it out of the corpus)")
+    if not document_files(root) and not program_files(root):
+        c.add(root / "documents", "the corpus has no documents and no program records; an "
+              "index needs at least one (documents/<language>/*.md or programs/*.yaml)")
     _check_references(c, corpus)
     if not c.problems:  # anchors can only be checked against a valid corpus
         corpus.bank = _load_bank(c, corpus)
@@ -164,138 +79,171 @@ def load_corpus(root: Path) -> Corpus:
 
 
 def _load_list(
-    c: _Collector, path: Path, key: str, model: type[_M], required: bool
-) -> Iterator[_M]:
+    c: Collector, path: Path, key: str, model: type[_M], required: bool
+) -> Iterator[tuple[int, _M]]:
+    """The valid items under `key`, each with its position in the file's list."""
     if not path.exists() and not path.is_symlink():
         if required:
             c.add(path, "file is missing")
         return
-    text = c.read_text(path)
-    if text is None:
-        return
-    data, node = c.parse_yaml(path, text)
-    if data is None and node is None:
-        return
-    if not isinstance(data, dict) or not isinstance(data.get(key), list):
-        c.add(path, f"must be a mapping with a list under '{key}'", 1, key)
-        return
-    extra = set(data) - {key}
-    for name in sorted(extra):
-        c.add(path, "is not a known field (check the spelling)", line_of(node, [name]), name)
-    for index, item in enumerate(data[key]):
-        value = c.validate(model, item, path, node, (key, index))
-        if value is not None:
-            yield value
-        elif isinstance(item, dict) and isinstance(item.get("id"), str):
-            c.invalid_ids.add(item["id"])
+    items: list[tuple[int, _M]] = []
+    with c.guard(path):
+        text = c.read_text(path)
+        if text is None:
+            return
+        data, node = c.parse_yaml(path, text)
+        if data is None and node is None:
+            return
+        if not isinstance(data, dict) or not isinstance(data.get(key), list):
+            c.add(path, f"must be a mapping with a list under '{key}'", 1, key)
+            return
+        extra = set(data) - {key}
+        for name in sorted(extra, key=str):
+            c.add(path, "is not a known field (check the spelling)", line_of(node, [name]),
+                  str(name))
+        rel = c.rel(path)
+        for index, item in enumerate(data[key]):
+            value = c.validate(model, item, path, node, (key, index))
+            c.lines[(rel, f"{key}.{index}.id")] = line_of(node, [key, index, "id"])
+            c.lines[(rel, f"{key}.{index}.sources")] = line_of(node, [key, index, "sources"])
+            if value is not None:
+                items.append((index, value))
+            elif isinstance(item, dict) and isinstance(item.get("id"), str):
+                c.invalid_ids.add(item["id"])
+    yield from items
 
 
-def _load_sources(c: _Collector, path: Path) -> dict[str, Source]:
+def _load_sources(c: Collector, path: Path) -> dict[str, Source]:
     sources: dict[str, Source] = {}
-    for source in _load_list(c, path, "sources", Source, True):
+    for index, source in _load_list(c, path, "sources", Source, True):
         if source.id in sources:
-            c.add(path, f"duplicate source id '{source.id}'", None, "id")
+            c.add(path, f"duplicate source id '{source.id}'",
+                  c.lines.get((c.rel(path), f"sources.{index}.id")), f"sources.{index}.id")
         sources[source.id] = source
     return sources
 
 
-def _load_documents(c: _Collector, root: Path) -> list[Document]:
+def _load_documents(c: Collector, root: Path) -> list[Document]:
     documents: list[Document] = []
-    folder = root / "documents"
-    for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
-        text = c.read_text(path)
-        if text is None:
-            continue
-        try:
-            front, body, body_line = split_front_matter(text)
-        except FrontMatterError as exc:
-            c.add(path, str(exc), 1)
-            continue
-        data, node = c.parse_yaml(path, front, line_offset=1)
-        if data is None and node is None:
-            continue
-        if not isinstance(data, dict):
-            c.add(path, "front matter must be a YAML mapping", 2)
-            continue
-        meta = c.validate(DocumentMeta, data, path, node, line_offset=1)
-        if meta is None:
-            continue
-        folder_language = path.parent.name
-        if folder_language in LANGUAGES and folder_language != meta.language.value:
-            c.add(path, f"is '{meta.language.value}' but the file is in documents/"
-                  f"{folder_language}/", (line_of(node, ["language"]) or 0) + 1, "language")
-        if not paragraphs(body, body_line):
-            c.add(path, "has no text after the front matter", body_line, "body")
-            continue
-        documents.append(Document(meta=meta, body=body, body_line=body_line, path=c.rel(path)))
+    for path in document_files(root):
+        with c.guard(path):
+            document = _load_document(c, path)
+            if document is not None:
+                documents.append(document)
     return documents
 
 
-def _load_programs(c: _Collector, root: Path) -> list[ProgramRecord]:
+def _load_document(c: Collector, path: Path) -> Document | None:
+    text = c.read_text(path)
+    if text is None:
+        return None
+    try:
+        front, body, body_line = split_front_matter(text)
+    except FrontMatterError as exc:
+        c.add(path, str(exc), 1)
+        return None
+    data, node = c.parse_yaml(path, front, line_offset=1)
+    if data is None and node is None:
+        return None
+    if not isinstance(data, dict):
+        c.add(path, "front matter must be a YAML mapping", 2)
+        return None
+    meta = c.validate(DocumentMeta, data, path, node, line_offset=1)
+    if meta is None:
+        return None
+    rel = c.rel(path)
+    for fld in ("id", "sources"):
+        line = line_of(node, [fld])
+        c.lines[(rel, fld)] = line + 1 if line is not None else None
+    folder_language = path.parent.name
+    if folder_language in LANGUAGES and folder_language != meta.language.value:
+        c.add(path, f"is '{meta.language.value}' but the file is in documents/"
+              f"{folder_language}/", (line_of(node, ["language"]) or 0) + 1, "language")
+    if not paragraphs(body, body_line):
+        c.add(path, "has no text after the front matter", body_line, "body")
+        return None
+    return Document(meta=meta, body=body, body_line=body_line, path=rel)
+
+
+def _load_programs(c: Collector, root: Path) -> list[ProgramRecord]:
     programs: list[ProgramRecord] = []
-    folder = root / "programs"
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-        text = c.read_text(path)
-        if text is None:
-            continue
-        data, node = c.parse_yaml(path, text)
-        if data is None and node is None:
-            continue
-        record = c.validate(ProgramRecord, data, path, node)
-        if record is None:
-            continue
-        if record.id != path.stem:
-            c.add(path, f"id '{record.id}' does not match the file name '{path.stem}.yaml'",
-                  line_of(node, ["id"]), "id")
-        if record.start and record.end and record.end < record.start:
-            c.add(path, f"end {record.end} is before start {record.start}",
-                  line_of(node, ["end"]), "end")
-        programs.append(record)
+    for path in program_files(root):
+        with c.guard(path):
+            record = _load_program(c, path)
+            if record is not None:
+                programs.append(record)
+                c.program_files.append(c.rel(path))
     return programs
 
 
-def _check_references(c: _Collector, corpus: Corpus) -> None:
+def _load_program(c: Collector, path: Path) -> ProgramRecord | None:
+    text = c.read_text(path)
+    if text is None:
+        return None
+    data, node = c.parse_yaml(path, text)
+    if data is None and node is None:
+        return None
+    record = c.validate(ProgramRecord, data, path, node)
+    if record is None:
+        return None
+    rel = c.rel(path)
+    c.lines[(rel, "id")] = line_of(node, ["id"])
+    c.lines[(rel, "sources")] = line_of(node, ["sources"])
+    if record.id != path.stem:
+        c.add(path, f"id '{record.id}' does not match the file name '{path.stem}.yaml'",
+              line_of(node, ["id"]), "id")
+    if record.start and record.end and record.end < record.start:
+        c.add(path, f"end {record.end} is before start {record.start}",
+              line_of(node, ["end"]), "end")
+    return record
+
+
+def _check_references(c: Collector, corpus: Corpus) -> None:
     known = corpus.sources
     root = corpus.root
 
-    def check(path: Path | str, ids: list[str] | tuple[str, ...], fld: str,
+    def check(path: str, ids: list[str] | tuple[str, ...], fld: str,
               line: int | None = None) -> None:
         for source_id in ids:
             if source_id not in known and source_id not in c.invalid_ids:
-                c.problems.append(Problem(str(path), line, fld, f"unknown source id '{source_id}'"))
+                c.problems.append(Problem(path, line, fld, f"unknown source id '{source_id}'"))
 
     for doc in corpus.documents:
-        check(doc.path, doc.meta.sources, "sources")
+        check(doc.path, doc.meta.sources, "sources", c.lines.get((doc.path, "sources")))
         for para in doc.paragraphs():
             check(doc.path, para.sources, "[sources: …]", para.line)
             stray = [s for s in para.sources if s in known and s not in doc.meta.sources]
             if stray:
-                c.problems.append(Problem(doc.path, para.line, "[sources: …]",
-                                          f"cites {', '.join(stray)} but the front matter does not"))
-    for program in corpus.programs:
-        check(f"{c.rel(root / 'programs')}/{program.id}.yaml", program.sources, "sources")
+                c.problems.append(Problem(
+                    doc.path, para.line, "[sources: …]",
+                    f"cites {', '.join(stray)} but the front matter does not"))
+    for program, path in zip(corpus.programs, c.program_files, strict=True):
+        check(path, program.sources, "sources", c.lines.get((path, "sources")))
+    timeline, glossary = c.rel(root / "timeline.yaml"), c.rel(root / "glossary.yaml")
     for index, event in enumerate(corpus.timeline):
-        check(c.rel(root / "timeline.yaml"), event.sources, f"events.{index}.sources")
+        fld = f"events.{index}.sources"
+        check(timeline, event.sources, fld, c.lines.get((timeline, fld)))
     for index, entry in enumerate(corpus.glossary):
-        check(c.rel(root / "glossary.yaml"), entry.sources, f"terms.{index}.sources")
+        fld = f"terms.{index}.sources"
+        check(glossary, entry.sources, fld, c.lines.get((glossary, fld)))
 
     _duplicates(c, [(d.meta.id, d.path) for d in corpus.documents], "document id")
     _duplicates(c, [(f"{d.meta.topic}/{d.meta.language.value}", d.path)
-                    for d in corpus.documents], "topic and language")
-    _duplicates(c, [(p.id, f"{c.rel(root / 'programs')}/{p.id}.yaml") for p in corpus.programs],
+                    for d in corpus.documents], "topic and language", "topic")
+    _duplicates(c, list(zip((p.id for p in corpus.programs), c.program_files, strict=True)),
                 "program id")
 
 
-def _duplicates(c: _Collector, pairs: list[tuple[str, str]], what: str) -> None:
+def _duplicates(c: Collector, pairs: list[tuple[str, str]], what: str, fld: str = "id") -> None:
     counts = Counter(key for key, _ in pairs)
     for key, path in pairs:
         if counts[key] > 1:
             others = sorted(p for k, p in pairs if k == key and p != path)
-            c.problems.append(Problem(path, None, "id", f"duplicate {what} '{key}' (also in "
-                                      f"{', '.join(others)})"))
+            c.problems.append(Problem(path, c.lines.get((path, "id")), fld,
+                                      f"duplicate {what} '{key}' (also in {', '.join(others)})"))
 
 
-def _load_bank(c: _Collector, corpus: Corpus) -> list[BankEntry]:
+def _load_bank(c: Collector, corpus: Corpus) -> list[BankEntry]:
     """Bank files: a mapping of passage anchor → list of questions in the folder's language."""
     from indexer.passages import passages
     from indexer.sentences import split_sentences

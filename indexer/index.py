@@ -14,10 +14,11 @@ import numpy as np
 
 from indexer.bank import questions_by_passage
 from indexer.bm25 import BM25Index, BM25Params
+from indexer.checks import BuildMismatch, check_build
 from indexer.commonness import build_table
 from indexer.compounds import split_compounds
 from indexer.corpus import Corpus, fingerprint, load_corpus
-from indexer.errors import CorpusError, IndexFileError
+from indexer.errors import CorpusError, IndexFileError, Problem
 from indexer.models import LANGUAGES, GlossaryEntry, ProgramRecord, Source, TimelineEvent
 from indexer.passage_store import PassageStore
 from indexer.passages import Passage, passages
@@ -88,7 +89,7 @@ class SearchIndex:
     def corpus_date(self) -> str:
         """The newest `updated` date of the corpus documents."""
         dates = [d["updated"] for d in self.documents if d.get("updated")]
-        return max(dates) if dates else self.manifest.get("built_at", "")[:10]
+        return str(max(dates) if dates else self.manifest.get("built_at", "")[:10])
 
     # -- building -----------------------------------------------------------------------
 
@@ -98,7 +99,8 @@ class SearchIndex:
         tokenizer = tokenizer or Tokenizer()
         items = list(passages(corpus))
         if not items:
-            raise CorpusError([])
+            raise CorpusError([Problem(str(corpus.root), None, None,
+                                       "has no passages to index")])
         seen: dict[str, Counter[str]] = defaultdict(Counter)
         for p in items:
             for word in set(tokenizer.words(p.text)):
@@ -141,12 +143,13 @@ class SearchIndex:
                    tokenizer, shares, build_table(LANGUAGES), bank, asked, answering)
 
     def save(self, root: Path) -> Path:
-        arrays: dict[str, np.ndarray] = {"indptr": self.bm25.indptr, "doc_ids": self.bm25.doc_ids,
-                  "weights": self.bm25.weights, "doc_len": self.bm25.doc_len,
-                  "idf": self.bm25.idf, "passage_offsets": self.passages.offsets,
-                  "bank_indptr": self.bank.indptr, "bank_doc_ids": self.bank.doc_ids,
-                  "bank_weights": self.bank.weights, "bank_doc_len": self.bank.doc_len,
-                  "bank_idf": self.bank.idf}
+        arrays: dict[str, np.ndarray] = {
+            "indptr": self.bm25.indptr, "doc_ids": self.bm25.doc_ids,
+            "weights": self.bm25.weights, "doc_len": self.bm25.doc_len, "idf": self.bm25.idf,
+            "passage_offsets": self.passages.offsets,
+            "bank_indptr": self.bank.indptr, "bank_doc_ids": self.bank.doc_ids,
+            "bank_weights": self.bank.weights, "bank_doc_len": self.bank.doc_len,
+            "bank_idf": self.bank.idf}
         vocabulary = sorted(self.bm25.vocabulary, key=self.bm25.vocabulary.__getitem__)
         bank_vocabulary = sorted(self.bank.vocabulary, key=self.bank.vocabulary.__getitem__)
         return write_build(root, arrays, {"vocabulary": vocabulary, "corpus": self.corpus_json,
@@ -160,32 +163,51 @@ class SearchIndex:
 
     @classmethod
     def load(cls, root: Path, tokenizer: Tokenizer | None = None) -> SearchIndex:
-        """Load a saved index; raise IndexFileError if it is missing, damaged or foreign."""
-        folder = current_build(root)
+        """Load a saved index; raise IndexFileError if it is missing, damaged or foreign.
+
+        A build saved by another process while this one was reading (and the old build
+        removed) is not damage: the load is tried again on the new build.
+        """
+        root = Path(root)
+        for attempt in range(3):
+            folder = current_build(root)
+            try:
+                return cls._load_build(folder, tokenizer)
+            except IndexFileError:
+                if attempt == 2 or _current_name(root) in (None, folder.name):
+                    raise
+                log.debug("%s was replaced while loading it; loading the new build", folder)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    @classmethod
+    def _load_build(cls, folder: Path, tokenizer: Tokenizer | None) -> SearchIndex:
         manifest = read_manifest(folder)
         arrays, jsons, lines = read_build(folder, manifest)
         try:
+            check_build(arrays, jsons, manifest, lines["passages"])
             vocabulary = {term: i for i, term in enumerate(jsons["vocabulary"])}
             p = manifest["bm25"]
             bm25 = BM25Index(vocabulary, arrays["indptr"], arrays["doc_ids"], arrays["weights"],
                              arrays["doc_len"], arrays["idf"],
                              BM25Params(p["k1"], p["b"], p["epsilon"]), p["avgdl"])
             items = PassageStore(lines["passages"], arrays["passage_offsets"])
-            _check_shapes(bm25, items)
             saved = jsons["bank"]
             bank = BM25Index({t: i for i, t in enumerate(saved["vocabulary"])},
                              arrays["bank_indptr"], arrays["bank_doc_ids"],
                              arrays["bank_weights"], arrays["bank_doc_len"], arrays["bank_idf"],
                              bm25.params, saved["avgdl"])
-            _check_shapes(bank, items)
-            if len(saved["questions"]) != len(items) or [len(q) for q in saved["questions"]] != [
-                    len(n) for n in saved["sentences"]]:
-                raise ValueError("the question bank does not match the passages")
             return cls(bm25, items, jsons["corpus"], manifest, tokenizer, jsons["languages"],
                        jsons["commonness"], bank, saved["questions"], saved["sentences"])
-        except (KeyError, TypeError, ValueError) as exc:
+        except (BuildMismatch, KeyError, TypeError, ValueError, AttributeError) as exc:
             raise IndexFileError(f"the index in {folder} is inconsistent ({exc}); rebuild it "
                                  "with `python -m bot index`") from None
+
+
+def _current_name(root: Path) -> str | None:
+    try:
+        return current_build(root).name
+    except IndexFileError:
+        return None
 
 
 def _language_shares(seen: dict[str, Counter[str]]) -> dict[str, dict[str, float]]:
@@ -212,15 +234,6 @@ def _with_parts(stems: list[str], words: list[str], language: str,
     return stems + extra
 
 
-def _check_shapes(bm25: BM25Index, items: PassageStore) -> None:
-    n_terms, n_docs = len(bm25.vocabulary), len(items)
-    if (bm25.indptr.shape != (n_terms + 1,) or bm25.doc_len.shape != (n_docs,)
-            or bm25.idf.shape != (n_terms,) or bm25.doc_ids.shape != bm25.weights.shape
-            or int(bm25.indptr[-1]) != len(bm25.doc_ids)
-            or (len(bm25.doc_ids) and int(np.max(bm25.doc_ids)) >= n_docs)):
-        raise ValueError("array shapes do not match the passages and vocabulary")
-
-
 def corpus_data(corpus: Corpus) -> dict[str, Any]:
     return {
         "sources": [s.model_dump(mode="json") for s in corpus.sources.values()],
@@ -239,7 +252,8 @@ def is_current(index: SearchIndex, corpus_root: Path) -> bool:
 
 
 def build_and_save(corpus_root: Path, index_root: Path) -> tuple[SearchIndex, float]:
-    """Validate the corpus, build and save the index. Raises CorpusError on a bad corpus."""
+    """Validate the corpus, build and save the index. Raises CorpusError on a bad corpus,
+    IndexFileError when the index folder cannot be written."""
     started = time.perf_counter()
     corpus = load_corpus(corpus_root)
     index = SearchIndex.build(corpus)
@@ -247,25 +261,38 @@ def build_and_save(corpus_root: Path, index_root: Path) -> tuple[SearchIndex, fl
     return index, time.perf_counter() - started
 
 
+def _build_and_try_to_save(corpus_root: Path, index_root: Path) -> SearchIndex:
+    """Build from the corpus; if the index folder cannot be written, serve the new index
+    from memory (saying why) rather than not at all."""
+    index = SearchIndex.build(load_corpus(corpus_root))
+    try:
+        index.save(index_root)
+    except IndexFileError as exc:
+        log.warning("answering from an index built in memory, which could not be saved: %s",
+                    exc)
+    return index
+
+
 def ensure_index(corpus_root: Path, index_root: Path) -> SearchIndex:
     """Load the index, rebuilding it first when it is missing, damaged or stale.
 
-    A stale index is kept (with a warning) if the corpus is now invalid, so a broken corpus
-    file never takes answers away. Raises CorpusError or IndexFileError when nothing usable
-    exists.
+    A stale index is kept (with one warning naming the problems) if the corpus is now
+    invalid, so a broken corpus file never takes answers away. Raises CorpusError when
+    there is no usable index and the corpus is invalid.
     """
     try:
         index = SearchIndex.load(index_root)
     except IndexFileError as exc:
         log.warning("index not usable (%s); building it from %s", exc, corpus_root)
-        return build_and_save(corpus_root, index_root)[0]
+        return _build_and_try_to_save(corpus_root, index_root)
     if is_current(index, corpus_root):
         return index
+    started = time.perf_counter()
     try:
-        fresh, seconds = build_and_save(corpus_root, index_root)
+        fresh = _build_and_try_to_save(corpus_root, index_root)
     except CorpusError as exc:
-        log.error("corpus changed but is invalid; still serving the previous index.\n%s",
-                  exc.report(limit=10))
+        log.error("the corpus has problems; still answering from the previous index "
+                  "(built %s).\n%s", index.manifest.get("built_at", "?"), exc.report(limit=10))
         return index
-    log.info("corpus changed; rebuilt the index in %.2f s", seconds)
+    log.info("corpus changed; rebuilt the index in %.2f s", time.perf_counter() - started)
     return fresh

@@ -164,6 +164,17 @@ class TimelineEvent(_Strict):
             return value.isoformat()
         return str(value) if isinstance(value, int) else value
 
+    @field_validator("date")
+    @classmethod
+    def _on_the_calendar(cls, value: str) -> str:
+        """1956-02-31 has the right shape but names no day; neither does month 13."""
+        year, month, day = [*value.split("-"), "01", "01"][:3]
+        try:
+            dt.date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValueError(f"{value} is not a calendar date") from None
+        return value
+
     @property
     def year(self) -> int:
         return int(self.date[:4])

@@ -3,7 +3,9 @@
 A 100k-passage index holds about 60 MB of passage text. Parsing it all at load time costs a
 second and, worse, holds the GIL long enough to stall the bot's event loop during a reindex.
 The store keeps the bytes of passages.jsonl and the offset of every line; `store[i]` parses
-one line (and remembers it).
+one line (and remembers it), after checking that the line is a passage: a build that passed
+its checksums can still have been edited, and a damaged passage must be an IndexFileError,
+not a TypeError in the middle of an answer.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import overload
 import numpy as np
 import numpy.typing as npt
 
+from indexer.errors import IndexFileError
 from indexer.passages import Passage
 
 Offsets = npt.NDArray[np.int64]
@@ -57,7 +60,7 @@ class PassageStore(Sequence[Passage]):
             raise IndexError(i)
         passage = self._parsed.get(i)
         if passage is None:
-            passage = Passage.from_json(json.loads(self.line(i)))
+            passage = _parse(self.line(i), i)
             self._parsed[i] = passage
         return passage
 
@@ -83,3 +86,22 @@ class PassageStore(Sequence[Passage]):
             result[json.loads(line[start - 1 : line.index(b'"', start) + 1])] = (
                 hashlib.sha256(line).hexdigest())
         return result
+
+
+_TEXT_FIELDS = ("id", "origin", "kind", "topic", "language", "title", "heading", "text",
+                "anchor")
+
+
+def _parse(line: bytes, i: int) -> Passage:
+    try:
+        data = json.loads(line)
+    except ValueError:
+        data = None
+    if not (isinstance(data, dict) and set(data) == set(_TEXT_FIELDS) | {"sources", "confidence"}
+            and all(isinstance(data[key], str) for key in _TEXT_FIELDS)
+            and isinstance(data["sources"], list)
+            and all(isinstance(source, str) for source in data["sources"])
+            and (data["confidence"] is None or isinstance(data["confidence"], str))):
+        raise IndexFileError(f"passage {i} of the index is damaged; rebuild it with "
+                             "`python -m bot index`")
+    return Passage.from_json(data)

@@ -8,9 +8,25 @@ from typing import Any
 import yaml
 
 try:  # the C loader is several times faster on large corpora
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+
+class _Loader(_SafeLoader):
+    """The safe loader, except that dates stay text.
+
+    PyYAML turns `2026-02-30` into a `datetime.date` while loading and raises a bare
+    ValueError (no file, no line) for a day that does not exist. Kept as text, a date is
+    checked by the pydantic model instead, whose error names the field and so the line.
+    """
+
+
+def _scalar_text(loader: _SafeLoader, node: yaml.ScalarNode) -> str:
+    return str(loader.construct_scalar(node))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _scalar_text)
 
 
 class YamlSyntaxError(ValueError):
@@ -30,6 +46,10 @@ def parse(text: str) -> tuple[Any, yaml.Node | None]:
         raise YamlSyntaxError(f"invalid YAML: {exc.problem or exc}", line) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(f"invalid YAML: {exc}", None) from None
+    except RecursionError:
+        raise YamlSyntaxError("invalid YAML: nested too deeply", None) from None
+    except (ValueError, TypeError, OverflowError) as exc:  # e.g. `!!int abc`
+        raise YamlSyntaxError(f"invalid YAML value: {exc}", None) from None
     return data, node
 
 

@@ -1,15 +1,24 @@
-"""`ask`: answer one question, or a JSONL batch, from the terminal."""
+"""`ask`: answer one question, or a JSONL batch, from the terminal.
+
+Whatever bytes come in, every row gets an answer line: undecodable bytes and lone surrogates
+become U+FFFD (with a warning naming the line), and output is encoded safely.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
+import sys
 from pathlib import Path
 
 from bot.answers import AnswerEngine
 from bot.answers.render import to_json, to_text
 from bot.cli import UsageError
 from bot.commands.common import open_index
+from bot.text import safe_text
+
+log = logging.getLogger(__name__)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,35 +36,53 @@ def run(args: argparse.Namespace) -> int:
         return 1
     engine = AnswerEngine(index)
     if batch is None:
-        answer = engine.ask(args.question, language=args.language)
+        answer = engine.ask(safe_text(args.question), language=args.language)
         if args.json:
-            print(json.dumps(to_json(answer), ensure_ascii=False))
+            print(_dumps(to_json(answer)))
         else:
-            print(to_text(answer, index.corpus_date))
+            print(safe_text(to_text(answer, index.corpus_date)))
         return 0
-    for row in batch:
-        answer = engine.ask(str(row.get("question", "")), language=row.get("language")
-                            or args.language)
-        print(json.dumps(to_json(answer, row.get("id")), ensure_ascii=False), flush=True)
+    for number, row in batch:
+        question = safe_text(str(row.get("question", "")))
+        try:
+            answer = engine.ask(question, language=row.get("language") or args.language)
+        except Exception as exc:  # one bad row must not cost the rows after it
+            log.exception("%s:%d: could not answer", args.batch, number)
+            print(_dumps({"id": row.get("id"), "question": question, "error": str(exc)}),
+                  flush=True)
+            continue
+        print(_dumps(to_json(answer, row.get("id"))), flush=True)
     return 0
 
 
-def _read_batch(path: Path) -> list[dict[str, object]]:
+def _dumps(data: dict[str, object]) -> str:
+    """One JSON line; non-ASCII kept as is where stdout can carry it."""
+    utf8 = (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
+    return safe_text(json.dumps(data, ensure_ascii=not utf8))
+
+
+def _read_batch(path: Path) -> list[tuple[int, dict[str, object]]]:
     try:
-        lines = path.read_text("utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read {path}: {exc}") from None
+        lines = path.read_bytes().split(b"\n")
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
     rows = []
-    for number, line in enumerate(lines, 1):
+    for number, raw in enumerate(lines, 1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            print(f"warning: {path}:{number}: not valid UTF-8; undecodable bytes are read as "
+                  "U+FFFD", file=sys.stderr)
+            line = raw.decode("utf-8", "replace")
         if not line.strip():
             continue
         try:
             row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise UsageError(f"{path}:{number}: not JSON ({exc.msg})") from None
+        except (json.JSONDecodeError, RecursionError) as exc:
+            raise UsageError(f"{path}:{number}: not JSON ({getattr(exc, 'msg', exc)})") from None
         if not isinstance(row, dict) or not isinstance(row.get("question"), str):
             raise UsageError(f"{path}:{number}: needs an object with a 'question' string")
         if row.get("language") not in (None, "en", "id", "de"):
             raise UsageError(f"{path}:{number}: language must be en, id or de")
-        rows.append(row)
+        rows.append((number, row))
     return rows

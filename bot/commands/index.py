@@ -33,7 +33,11 @@ def run(args: argparse.Namespace) -> int:
         print("dry run: nothing written")
         return 0
     index = SearchIndex.build(corpus)
-    folder = index.save(args.index)
+    try:
+        folder = index.save(args.index)
+    except IndexFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     print(f"built {len(index.passages)} passages, {len(index.bm25.vocabulary)} terms in "
           f"{time.perf_counter() - started:.2f} s → {folder}")
     return 0

@@ -1,5 +1,13 @@
-"""The bot's own SQLite database: answers, votes, abstentions and reindex history."""
+"""What the bot keeps: answers, votes, abstentions and reindex history.
 
-from bot.storage.database import Database, DatabaseError, user_hasher
+`Storage` is the interface a backend implements (`Database` is SQLite); the bot reaches it
+through a `Recorder`, which queues writes off the event loop. See `bot.storage.base`.
+"""
 
-__all__ = ["Database", "DatabaseError", "user_hasher"]
+from bot.storage.base import DatabaseError, Storage, TransientStorageError
+from bot.storage.database import Database
+from bot.storage.privacy import SaltError, load_or_create_salt, redact_mentions, user_hasher
+from bot.storage.recorder import Recorder
+
+__all__ = ["Database", "DatabaseError", "Recorder", "SaltError", "Storage",
+           "TransientStorageError", "load_or_create_salt", "redact_mentions", "user_hasher"]

@@ -1,26 +1,37 @@
 """SQLite storage, created and migrated automatically, in WAL mode with one transaction a write.
 
 User ids never reach the database: callers pass `user_hasher(salt)(user_id)`, a salted sha256.
-Every statement is parameterized.
+Every statement is parameterized. Writes and reads use separate connections, so a read is
+never queued behind a write waiting for a lock (in WAL mode readers do not wait for writers).
+The file is created 0600. A file that is not a database, or fails its integrity check, is
+moved aside and a fresh database started, so the bot keeps answering.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
-import hmac
 import io
 import json
-import secrets
+import logging
+import os
 import sqlite3
 import threading
+import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from bot.storage.base import DatabaseError, Storage, TransientStorageError
+from bot.storage.privacy import load_or_create_salt, user_hasher
+
+__all__ = ["Database", "DatabaseError", "load_or_create_salt", "user_hasher"]
+
+log = logging.getLogger(__name__)
+WRITE_BUSY_MS = 1000  # the writer thread retries on its own; reads never wait on a lock
+READ_BUSY_MS = 1000
 MIGRATIONS = (
     """
     CREATE TABLE answers (
@@ -58,10 +69,6 @@ MIGRATIONS = (
 )
 
 
-class DatabaseError(Exception):
-    """The database cannot be opened or written; the message says what to check."""
-
-
 def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -72,50 +79,87 @@ def ago(*, days: float = 0, hours: float = 0) -> str:
     return moment.isoformat(timespec="seconds")
 
 
-def user_hasher(salt: bytes) -> Callable[[int], str]:
-    """A function from Discord user id to a salted hash (HMAC-SHA256, hex, 32 chars)."""
-    def hash_user(user_id: int) -> str:
-        return hmac.new(salt, str(user_id).encode(), hashlib.sha256).hexdigest()[:32]
-    return hash_user
-
-
-def load_or_create_salt(path: Path) -> bytes:
-    """A random salt kept beside the database (mode 0600), created on first use."""
-    try:
-        return bytes.fromhex(path.read_text().strip())
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        salt = secrets.token_bytes(32)
-        path.write_text(salt.hex())
-        path.chmod(0o600)
-        return salt
-
-
-class Database:
-    """A small synchronous store; calls are short and serialized by a lock."""
+class Database(Storage):
+    """SQLite behind the Storage interface; every call is short and blocking."""
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        self._lock = threading.Lock()
+        self._memory = str(path) == ":memory:"
+        self._write_lock = threading.Lock()
+        self._read_lock = threading.Lock()
         try:
-            if str(path) != ":memory:":
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-            self._db.row_factory = sqlite3.Row
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.execute("PRAGMA busy_timeout=5000")
-            self._migrate()
+            if not self._memory:
+                self._create_private()
+            self._db = self._open_checked()
+            self._reader = self._db if self._memory else self._connect(READ_BUSY_MS)
         except (OSError, sqlite3.Error) as exc:
             raise DatabaseError(f"cannot open the database at {path}: {exc}. Check that the "
                                 "folder exists and is writable, or set DATABASE_PATH.") from None
+        if self._memory:
+            self._read_lock = self._write_lock
+
+    def _create_private(self) -> None:
+        """Create the file readable by its owner only (SQLite gives the -wal and -shm
+        files the same mode); tighten an existing file that others could read."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))
+        if self.path.stat().st_mode & 0o077:
+            log.warning("%s could be read by other users; made it private (0600)", self.path)
+            self.path.chmod(0o600)
+
+    def _connect(self, busy_ms: int) -> sqlite3.Connection:
+        db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
+        db.row_factory = sqlite3.Row
+        db.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
+        return db
+
+    def _open_checked(self) -> sqlite3.Connection:
+        try:
+            return self._open()
+        except sqlite3.DatabaseError as exc:
+            if self._memory or isinstance(exc, sqlite3.OperationalError):
+                raise  # locked, read-only, missing folder: not the file's fault
+            reason = str(exc)
+        aside = self._move_aside()
+        log.error("the database at %s is damaged (%s); moved it to %s and started a new one "
+                  "(the salt is kept, so votes still count once per user)", self.path, reason,
+                  aside)
+        self._create_private()
+        return self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = self._connect(WRITE_BUSY_MS)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            check = db.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise sqlite3.DatabaseError(f"integrity check: {check}")
+            self._db = db
+            self._migrate()
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _move_aside(self) -> Path:
+        stamp = time.strftime("%Y%m%dT%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        self.path.replace(aside)
+        for suffix in ("-wal", "-shm"):
+            extra = self.path.with_name(self.path.name + suffix)
+            if extra.exists():
+                extra.replace(aside.with_name(aside.name + suffix))
+        return aside
 
     def close(self) -> None:
         self._db.close()
+        if self._reader is not self._db:
+            self._reader.close()
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
+        with self._write_lock:
             try:
                 self._db.execute("BEGIN IMMEDIATE")
                 yield self._db
@@ -123,6 +167,8 @@ class Database:
             except sqlite3.Error as exc:
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.OperationalError):  # locked, busy, disk full
+                    raise TransientStorageError(f"database write failed: {exc}") from None
                 raise DatabaseError(f"database write failed: {exc}") from None
             except BaseException:
                 if self._db.in_transaction:
@@ -130,9 +176,9 @@ class Database:
                 raise
 
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
-        with self._lock:
+        with self._read_lock:
             try:
-                return list(self._db.execute(sql, params))
+                return list(self._reader.execute(sql, params))
             except sqlite3.Error as exc:
                 raise DatabaseError(f"database read failed: {exc}") from None
 
@@ -148,17 +194,24 @@ class Database:
 
     def record_answer(self, *, question: str, language: str, abstained: bool, user_hash: str,
                       guild_id: int | None, sources: list[str], passages: list[str],
-                      reason: str = "", origin: str = "discord") -> str:
-        answer_id = uuid.uuid4().hex
+                      reason: str = "", origin: str = "discord", answer_id: str | None = None,
+                      asked_at: str | None = None) -> str:
+        answer_id = answer_id or uuid.uuid4().hex
         with self._transaction() as db:
             db.execute(
-                "INSERT INTO answers (id, asked_at, guild_id, user_hash, question, language, "
-                "abstained, reason, sources, passages, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (answer_id, now(), guild_id, user_hash, question, language, int(abstained),
-                 reason or None, json.dumps(sources), json.dumps(passages), origin))
+                "INSERT OR IGNORE INTO answers (id, asked_at, guild_id, user_hash, question, "
+                "language, abstained, reason, sources, passages, origin) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (answer_id, asked_at or now(), guild_id, user_hash, question, language,
+                 int(abstained), reason or None, json.dumps(sources), json.dumps(passages),
+                 origin))
         return answer_id
 
-    def vote(self, answer_id: str, user_hash: str, vote: int) -> bool:
+    def has_answer(self, answer_id: str) -> bool:
+        return bool(self._query("SELECT 1 FROM answers WHERE id = ?", (answer_id,)))
+
+    def vote(self, answer_id: str, user_hash: str, vote: int,
+             voted_at: str | None = None) -> bool:
         """Record or change a vote (+1/-1). False if the answer is unknown (e.g. purged)."""
         with self._transaction() as db:
             if db.execute("SELECT 1 FROM answers WHERE id = ?", (answer_id,)).fetchone() is None:
@@ -166,7 +219,7 @@ class Database:
             db.execute(
                 "INSERT INTO votes (answer_id, user_hash, vote, voted_at) VALUES (?,?,?,?) "
                 "ON CONFLICT (answer_id, user_hash) DO UPDATE SET vote = excluded.vote, "
-                "voted_at = excluded.voted_at", (answer_id, user_hash, vote, now()))
+                "voted_at = excluded.voted_at", (answer_id, user_hash, vote, voted_at or now()))
         return True
 
     def votes_for(self, answer_id: str) -> tuple[int, int]:
@@ -210,12 +263,12 @@ class Database:
     # -- reindex history -----------------------------------------------------------------
 
     def record_reindex(self, *, actor: str, origin: str, ok: bool, seconds: float | None,
-                       counts: dict[str, Any], errors: list[str]) -> None:
+                       counts: dict[str, Any], errors: list[str], at: str | None = None) -> None:
         with self._transaction() as db:
             db.execute(
                 "INSERT INTO reindexes (at, actor, origin, ok, seconds, counts, errors) "
                 "VALUES (?,?,?,?,?,?,?)",
-                (now(), actor, origin, int(ok), seconds, json.dumps(counts),
+                (at or now(), actor, origin, int(ok), seconds, json.dumps(counts),
                  json.dumps(errors[:50])))
 
     def reindexes(self, limit: int = 20) -> list[sqlite3.Row]:

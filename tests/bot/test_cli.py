@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from indexer.store import current_build
+from tests.damage import DAMAGES, Damage
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -104,3 +105,61 @@ def test_feedback_export_and_purge(tmp_path: Path) -> None:
     assert "removed 0 answer(s)" in bot("feedback", "purge", "--database", str(path)).stdout
     missing = bot("feedback", "export", "--database", str(tmp_path / "none.sqlite3"))
     assert missing.returncode == 1 and "no database" in missing.stderr
+
+
+@pytest.mark.parametrize("damage", DAMAGES, ids=[d.name for d in DAMAGES])
+def test_a_damaged_corpus_never_crashes_the_cli_and_the_old_index_answers(
+        small_corpus: Path, tmp_path: Path, damage: Damage, capsys: pytest.CaptureFixture[str],
+        caplog: pytest.LogCaptureFixture) -> None:
+    """`index --dry-run` and `index` list the problem (file, line, field) and exit 1;
+    `ask`, finding the index stale, answers from the last good one and says so once."""
+    from bot import cli
+    from indexer.index import build_and_save
+
+    paths = ["--corpus", str(small_corpus), "--index", str(tmp_path / "index")]
+    build_and_save(small_corpus, tmp_path / "index")
+    before = current_build(tmp_path / "index")
+    damage.apply(small_corpus)
+    for command in (["index", "--dry-run"], ["index"]):
+        assert cli.main([*command, *paths]) == 1
+        err = capsys.readouterr().err
+        assert damage.expected in err and "Traceback" not in err
+    assert current_build(tmp_path / "index") == before
+    caplog.clear()
+    assert cli.main(["ask", "When was the partnership charter signed?", *paths]) == 0
+    assert "24 May 1960" in capsys.readouterr().out
+    assert caplog.text.count("the corpus has problems") == 1
+    assert damage.expected in caplog.text
+
+
+def test_undecodable_bytes_in_a_question_are_answered(paths: list[str]) -> None:
+    """`ask $'\\xff When…'` with a strict UTF-8 stdout: answered, as text and as JSON."""
+    import os
+
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    question = b"\xff When was the partnership charter signed?"
+    for extra in ([], ["--json"]):
+        result = subprocess.run([sys.executable.encode(), b"-m", b"bot", b"ask", question,
+                                 *extra, *map(os.fsencode, paths)], cwd=REPO,
+                                capture_output=True, env=env, timeout=120)
+        assert result.returncode == 0, result.stderr
+        out = result.stdout.decode("utf-8")
+        assert "24 May 1960" in out
+    assert json.loads(out)["question"].startswith("\ufffd When")
+
+
+def test_a_batch_with_lone_surrogates_and_bad_bytes_loses_no_row(
+        paths: list[str], tmp_path: Path) -> None:
+    """Every row is answered in order; the undecodable line is named on stderr."""
+    batch = tmp_path / "batch.jsonl"
+    batch.write_bytes(b'{"id": 1, "question": "\\ud800 When was the charter signed?"}\n'
+                      b'{"id": 2, "question": "When was the \xff charter signed?"}\n'
+                      b'{"id": 3, "question": "\\udfff"}\n'
+                      b'{"id": 4, "question": "When was the charter signed?"}\n')
+    result = bot("ask", "--json", "--batch", str(batch), *paths)
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in rows] == [1, 2, 3, 4]
+    assert [r["abstained"] for r in rows] == [False, False, True, False]
+    assert rows[0]["question"] == "\ufffd When was the charter signed?"
+    assert "batch.jsonl:2: not valid UTF-8" in result.stderr

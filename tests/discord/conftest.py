@@ -136,3 +136,10 @@ def pings(env: simcord.Env, message: discord.Message) -> tuple[list[int], list[i
     """Whom Discord actually pinged for a message: users, roles, @everyone."""
     stored = env.backend.get_message(message.channel.id, message.id)
     return list(stored.ping_user_ids), list(stored.ping_role_ids), stored.mention_everyone
+
+
+def reactions(env: simcord.Env, message: discord.Message) -> list[str]:
+    """The emoji the bot reacted to a message with."""
+    stored = env.backend.get_message(message.channel.id, message.id)
+    me = env.bot.user.id if env.bot.user else 0
+    return [str(r.emoji) for r in stored.reactions if me in r.user_ids]

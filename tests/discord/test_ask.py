@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from bot.exts.answers import ask
-from tests.discord.conftest import World, custom_ids, pings
+from tests.discord.conftest import World, custom_ids, pings, reactions
 
 QUESTION = "When was the partnership charter signed?"
 
@@ -166,8 +166,9 @@ async def test_cooldown_applies_to_slash_and_mentions(world: World) -> None:
     limited = await world.alice.slash(world.channel, "ask", question=QUESTION)
     assert limited.response.ephemeral
     assert limited.response.content == "You're asking quickly! Please try again in 60 s."
-    await world.alice.send(world.channel, f"{world.bot.user.mention} {QUESTION}")
-    assert "try again in 60 s" in world.channel.last_message.content
+    spam = await world.alice.send(world.channel, f"{world.bot.user.mention} {QUESTION}")
+    assert world.channel.last_message.id == spam.id  # no public reply …
+    assert reactions(world.env, spam) == ["⏳"]  # … a reaction instead
     other = await world.bob.slash(world.channel, "ask", question=QUESTION)
     assert other.response.embeds
     await world.env.advance_time(61)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from indexer.corpus import load_corpus
 from indexer.errors import CorpusError
+from tests.damage import DAMAGES, Damage
 
 
 def problems(root: Path) -> list[str]:
@@ -92,7 +92,7 @@ def test_wrong_encoding_and_huge_file(small_corpus: Path) -> None:
 def test_symlink_outside_corpus_is_refused(small_corpus: Path, tmp_path: Path) -> None:
     secret = tmp_path / "secret.md"
     secret.write_text("---\nid: x\n---\nsecret\n")
-    os.symlink(secret, small_corpus / "documents/en/link-en.md")
+    (small_corpus / "documents/en/link-en.md").symlink_to(secret)
     assert any("outside the corpus folder" in p for p in problems(small_corpus))
 
 
@@ -109,3 +109,29 @@ def test_every_problem_is_reported_not_just_the_first(small_corpus: Path) -> Non
     (small_corpus / "sources.yaml").write_text(
         (small_corpus / "sources.yaml").read_text().replace("confidence: low", "confidence: meh"))
     assert len(problems(small_corpus)) == 3
+
+
+@pytest.mark.parametrize("damage", DAMAGES, ids=[d.name for d in DAMAGES])
+def test_every_kind_of_damage_is_a_problem_with_file_line_and_field(
+        small_corpus: Path, damage: Damage) -> None:
+    """Impossible dates, symlink loops, an empty corpus, misnamed files and duplicate ids are
+    reported like any other problem, never raised as a bare Python error."""
+    damage.apply(small_corpus)
+    found = problems(small_corpus)
+    assert any(damage.expected in p for p in found), found
+
+
+def test_a_date_in_a_free_text_field_is_just_text(small_corpus: Path) -> None:
+    """A date-like note is not parsed as a date, so an impossible one is not an error."""
+    path = small_corpus / "sources.yaml"
+    path.write_text(path.read_text().replace("url: null", "url: null\n    note: 2026-02-30"))
+    assert load_corpus(small_corpus).sources["blog"].note == "2026-02-30"
+
+
+@pytest.mark.parametrize("value", ["!!int abc", "!!float x", "!!binary ???", "[" * 5000])
+def test_values_the_yaml_loader_cannot_build_are_problems(small_corpus: Path,
+                                                          value: str) -> None:
+    """Bad tagged values and absurd nesting name the file instead of raising."""
+    path = small_corpus / "programs/bridge.yaml"
+    path.write_text(path.read_text().replace("start: 2021", f"start: {value}"))
+    assert any(p.startswith("corpus/programs/bridge.yaml") for p in problems(small_corpus))

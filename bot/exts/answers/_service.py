@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import uuid
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot.answers import Answer
 from bot.exts.answers._cooldown import UserCooldown
-from bot.storage import DatabaseError
+from bot.storage import DatabaseError, redact_mentions
 
 if TYPE_CHECKING:
     from bot.bot import SisterCityBot
@@ -56,9 +57,13 @@ class AnswerService:
 
     def _record(self, answer: Answer, user_id: int, guild_id: int | None,
                 origin: str) -> tuple[str, bool]:
+        me = self.bot.user  # the bot's own mention says nothing about the question: drop it
+        question = (" ".join(re.sub(rf"<@!?{me.id}>", " ", answer.question).split()) if me
+                    else answer.question)
         try:
             answer_id = self.bot.db.record_answer(
-                question=answer.question, language=answer.language, abstained=answer.abstained,
+                question=redact_mentions(question), language=answer.language,
+                abstained=answer.abstained,
                 user_hash=self.bot.hash_user(user_id), guild_id=guild_id,
                 sources=[ref.id for ref in answer.sources],
                 passages=[e.passage_id for e in answer.evidence], reason=answer.reason,

@@ -16,6 +16,7 @@ from bot.exts.answers._render import abstention_text, answer_embed
 from bot.exts.answers._service import AnswerService, Recorded
 from bot.exts.answers._views import PassagesButton, VoteButton, answer_view
 from bot.messages import t
+from bot.text import safe_text
 from bot.ui.embeds import NO_MENTIONS
 from bot.ui.language import interaction_language, locale_language
 
@@ -23,6 +24,11 @@ log = logging.getLogger(__name__)
 
 # Answers normally take milliseconds; only a slower one is deferred (see `ask`).
 FAST_REPLY_SECONDS = 1.5
+# A mention that cannot be answered gets a reaction, not a public message: a user repeating
+# it cannot fill the channel.
+RATE_LIMITED = "⏳"
+EMPTY = "❓"
+NOTICE_SECONDS = 30  # a notice to a mention (question too long) deletes itself after this
 LANGUAGE_CHOICES = [app_commands.Choice(name="English", value="en"),
                     app_commands.Choice(name="Bahasa Indonesia", value="id"),
                     app_commands.Choice(name="Deutsch", value="de")]
@@ -70,6 +76,7 @@ class Ask(commands.Cog):
         replaces the public "thinking" message.
         """
         lang = language.value if language else interaction_language(interaction)
+        question = safe_text(question)
         if problem := precheck(question, lang):
             await interaction.response.send_message(problem, ephemeral=True)
             return
@@ -114,30 +121,47 @@ class Ask(commands.Cog):
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
-        """Answer a question addressed to the bot, in the same channel."""
+        """Answer a question addressed to the bot, in the same channel.
+
+        Every such message counts against the asker's cooldown first; one that is rate
+        limited or has no question gets a reaction, an over-long one a self-deleting notice.
+        """
         kind = self._addressed(message)
         if kind is None or (kind == "reply" and not message.content):
             return  # without the message-content intent, a reply that does not ping is blank
         guild_locale = message.guild.preferred_locale if message.guild else None
         lang = locale_language(guild_locale)
+        question = safe_text(message.content)
         try:
-            if problem := precheck(message.content, lang):
-                await message.reply(problem, allowed_mentions=NO_MENTIONS)
+            if self.service.cooldown.hit(message.author.id):
+                await message.add_reaction(RATE_LIMITED)
                 return
-            if wait := self.service.cooldown.hit(message.author.id):
-                await message.reply(t("cooldown", lang, seconds=math.ceil(wait)),
-                                    allowed_mentions=NO_MENTIONS, delete_after=min(wait, 15))
+            if not clean_question(question):
+                await message.add_reaction(EMPTY)
                 return
-            async with message.channel.typing():
-                recorded = await self.service.answer(
-                    message.content, language=None, locale=str(guild_locale or "en"),
-                    user_id=message.author.id,
-                    guild_id=message.guild.id if message.guild else None)
+            if problem := precheck(question, lang):
+                await message.reply(problem, allowed_mentions=NO_MENTIONS,
+                                    delete_after=NOTICE_SECONDS)
+                return
+            await self._show_typing(message.channel)
+            recorded = await self.service.answer(
+                question, language=None, locale=str(guild_locale or "en"),
+                user_id=message.author.id,
+                guild_id=message.guild.id if message.guild else None)
             await message.reply(**self._reply(recorded),  # type: ignore[arg-type]
                                 allowed_mentions=NO_MENTIONS)
         except discord.HTTPException as exc:
             log.warning("could not answer message %s in channel %s: %s", message.id,
                         message.channel.id, exc)
+
+    @staticmethod
+    async def _show_typing(channel: discord.abc.Messageable) -> None:
+        """One typing indicator (it lasts 10 s; answers take milliseconds). Best effort: a
+        failure here must not cost the answer."""
+        try:
+            await channel.typing()
+        except discord.HTTPException as exc:
+            log.info("no typing indicator (%s %s); answering anyway", exc.status, exc.text)
 
 
 async def setup(bot: SisterCityBot) -> None:

@@ -1,0 +1,130 @@
+"""Check a loaded build before anything uses it: shapes, dtypes, ranges and JSON types.
+
+Checksums catch damage, not a build that was edited and re-checksummed (or written by a
+buggy program): a negative passage id or a vocabulary of numbers would otherwise surface as
+an IndexError or AttributeError in the middle of answering a question. Everything here is
+vectorised or touches only small JSON, so loading stays fast at 100k passages; passages
+themselves are checked when first read (see PassageStore).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+POSTINGS = {"indptr": np.int64, "doc_ids": np.int32, "weights": np.float64,
+            "doc_len": np.int64, "idf": np.float64}
+DTYPES = {**POSTINGS, "passage_offsets": np.int64,
+          **{f"bank_{name}": dtype for name, dtype in POSTINGS.items()}}
+CORPUS_LISTS = ("sources", "programs", "glossary", "timeline", "documents")
+DOCUMENT_TEXT = ("id", "topic", "title", "language", "updated", "path")
+
+
+class BuildMismatch(ValueError):
+    """What is wrong with a build, in a few words."""
+
+
+def check_build(arrays: dict[str, np.ndarray], jsons: dict[str, Any],
+                manifest: dict[str, Any], passage_bytes: bytes) -> None:
+    """Raise BuildMismatch unless the parts of a build fit together."""
+    for name, dtype in DTYPES.items():
+        array = arrays[name]
+        if array.dtype != np.dtype(dtype) or array.ndim != 1:
+            raise BuildMismatch(f"{name} is {array.dtype} of {array.ndim} dimension(s), "
+                                f"expected a 1-d {np.dtype(dtype)} array")
+    _check_json(jsons)
+    _check_params(manifest)
+    n_docs = len(arrays["passage_offsets"]) - 1
+    if n_docs < 1:
+        raise BuildMismatch("the index has no passages")
+    _check_postings(arrays, "", len(jsons["vocabulary"]), n_docs)
+    bank = jsons["bank"]
+    _check_postings(arrays, "bank_", len(bank["vocabulary"]), n_docs)
+    if len(bank["questions"]) != n_docs or [len(q) for q in bank["questions"]] != [
+            len(n) for n in bank["sentences"]]:
+        raise BuildMismatch("the question bank does not match the passages")
+    _check_offsets(arrays["passage_offsets"], passage_bytes)
+
+
+def _check_postings(arrays: dict[str, np.ndarray], prefix: str, n_terms: int, n_docs: int
+                    ) -> None:
+    """One BM25 field's postings (the text's, or the question bank's with prefix 'bank_')."""
+    field = "the question bank's " if prefix else ""
+    indptr, doc_ids = arrays[f"{prefix}indptr"], arrays[f"{prefix}doc_ids"]
+    if len(indptr) != n_terms + 1 or len(arrays[f"{prefix}idf"]) != n_terms:
+        raise BuildMismatch(f"{field}postings do not match the vocabulary")
+    if len(arrays[f"{prefix}doc_len"]) != n_docs or len(doc_ids) != len(
+            arrays[f"{prefix}weights"]):
+        raise BuildMismatch(f"{field}postings do not match the passages")
+    if indptr[0] != 0 or indptr[-1] != len(doc_ids) or np.any(np.diff(indptr) < 0):
+        raise BuildMismatch(f"{field}posting offsets are not ascending from 0 to the end")
+    if len(doc_ids) and (int(doc_ids.min()) < 0 or int(doc_ids.max()) >= n_docs):
+        raise BuildMismatch(f"a {field}posting names a passage that does not exist")
+    for name in ("weights", "idf"):
+        if not np.all(np.isfinite(arrays[f"{prefix}{name}"])):
+            raise BuildMismatch(f"{field}{name} holds a value that is not a finite number")
+    if len(arrays[f"{prefix}doc_len"]) and int(arrays[f"{prefix}doc_len"].min()) < 0:
+        raise BuildMismatch(f"a passage has a negative {field}length")
+
+
+def _check_offsets(offsets: np.ndarray, data: bytes) -> None:
+    if offsets[0] != 0 or offsets[-1] != len(data) or np.any(np.diff(offsets) <= 0):
+        raise BuildMismatch("passage offsets do not match the passage file")
+    ends = np.frombuffer(data, dtype=np.uint8)[offsets[1:] - 1]
+    if np.any(ends != ord("\n")):
+        raise BuildMismatch("passage offsets do not fall on line ends")
+
+
+def _check_json(jsons: dict[str, Any]) -> None:
+    vocabulary = jsons["vocabulary"]
+    if not isinstance(vocabulary, list) or not all(isinstance(t, str) for t in vocabulary):
+        raise BuildMismatch("the vocabulary is not a list of words")
+    if len(set(vocabulary)) != len(vocabulary):
+        raise BuildMismatch("the vocabulary repeats a word")
+    for name in ("languages", "commonness"):
+        if not _word_table(jsons[name]):
+            raise BuildMismatch(f"{name}.json is not a table of words and numbers")
+    corpus = jsons["corpus"]
+    if not isinstance(corpus, dict) or not all(
+            isinstance(corpus.get(key), list) and all(isinstance(i, dict) for i in corpus[key])
+            for key in CORPUS_LISTS):
+        raise BuildMismatch("corpus.json does not hold lists of sources, programs, glossary, "
+                            "timeline and documents")
+    for document in corpus["documents"]:
+        if not all(isinstance(document.get(key), str) for key in DOCUMENT_TEXT):
+            raise BuildMismatch("a document in corpus.json lacks its id, title, language, "
+                                "date or path")
+    bank = jsons["bank"]
+    if not (isinstance(bank, dict) and isinstance(bank.get("vocabulary"), list)
+            and all(isinstance(t, str) for t in bank["vocabulary"])
+            and _number(bank.get("avgdl"))
+            and isinstance(bank.get("questions"), list) and isinstance(bank.get("sentences"), list)
+            and all(isinstance(q, list) and all(isinstance(x, str) for x in q)
+                    for q in bank["questions"])
+            and all(isinstance(n, list) and all(isinstance(x, int) for x in n)
+                    for n in bank["sentences"])):
+        raise BuildMismatch("bank.json is not a question bank (vocabulary, avgdl, questions "
+                            "and sentences)")
+
+
+def _word_table(table: object) -> bool:
+    return isinstance(table, dict) and all(
+        isinstance(inner, dict) and all(
+            isinstance(key, str) and _number(value) for key, value in inner.items())
+        for inner in table.values())
+
+
+def _check_params(manifest: dict[str, Any]) -> None:
+    params = manifest.get("bm25")
+    if not isinstance(params, dict) or not all(
+            _number(params.get(key)) for key in ("k1", "b", "epsilon", "avgdl")):
+        raise BuildMismatch("the manifest's BM25 parameters are not numbers")
+    if params["avgdl"] < 0:
+        raise BuildMismatch("the manifest's average passage length is negative")
+
+
+def _number(value: object) -> bool:
+    return (isinstance(value, int | float) and not isinstance(value, bool)
+            and math.isfinite(value))
