@@ -35,6 +35,7 @@ FEATURES = (
     "same_language",  # the quoted passage is in the asker's language
     "words",  # log(1 + content words)
 )
+MIN_SHARE = 0.25  # of the heaviest word's weight, for a word to count as asked
 _TESTABLE = frozenset({Kind.WHEN, Kind.WHO, Kind.WHERE, Kind.HOW_MANY, Kind.HOW_TO, Kind.WHY,
                        Kind.LIST})
 
@@ -50,7 +51,10 @@ def measure(index: SearchIndex, query: Query, answer: Answer, row: int, coverage
     evidence = set(text_terms)
     for _, terms in bank:
         evidence |= terms
-    lacking = [w for w in words if not w.matches(evidence)]
+    # Words that weigh little (the asker's story around the question, words that only ask
+    # for a kind of answer) are left out of the counts: what matters is what is asked.
+    asked = [w for w in words if w.weight >= MIN_SHARE * heaviest]
+    lacking = [w for w in asked if not w.matches(evidence)]
     best = max(bank, key=lambda item: query.information(item[1]), default=None)
     bank_terms = best[1] if best else frozenset()
     idf_max = max(float(index.bm25.idf.max()) if len(index.bm25.idf) else 1.0, 1e-9)
@@ -80,7 +84,7 @@ def measure(index: SearchIndex, query: Query, answer: Answer, row: int, coverage
         float(satisfies(kind, answer.text)),
         float(kind in _TESTABLE),
         float(answer.answer_language is None),
-        math.log1p(len(words)),
+        math.log1p(len(asked)),
     ]
 
 
