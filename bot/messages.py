@@ -16,7 +16,24 @@ _TEXT: dict[str, dict[str, str]] = {
     "sources": {"en": "Sources", "id": "Sumber", "de": "Quellen"},
     "corpus_date": {"en": "Corpus as of {date}", "id": "Korpus per {date}",
                     "de": "Korpus, Stand {date}"},
-    "no_url": {"en": "no public URL", "id": "tanpa URL publik", "de": "keine öffentliche URL"},
+    "no_url": {"en": "article address not recorded", "id": "alamat artikel tidak tercatat",
+               "de": "Adresse des Artikels nicht erfasst"},
+    # how far a source can be trusted (sources.yaml `confidence`)
+    "reliability.high": {"en": "reliable source", "id": "sumber tepercaya",
+                         "de": "verlässliche Quelle"},
+    "reliability.medium": {"en": "fairly reliable source", "id": "sumber cukup tepercaya",
+                           "de": "recht verlässliche Quelle"},
+    "reliability.low": {"en": "less reliable source", "id": "sumber kurang tepercaya",
+                        "de": "weniger verlässliche Quelle"},
+    # how well a fact is supported (programs and timeline `confidence`)
+    "confidence.C2": {"en": "well sourced (two or more sources agree)",
+                      "id": "didukung dua sumber atau lebih",
+                      "de": "gut belegt (zwei oder mehr Quellen stimmen überein)"},
+    "confidence.S1": {"en": "single source", "id": "hanya satu sumber",
+                      "de": "nur eine Quelle"},
+    "confidence.U": {"en": "uncertain or disputed", "id": "belum pasti atau diperdebatkan",
+                     "de": "unsicher oder umstritten"},
+    "sourcing": {"en": "How well sourced", "id": "Dukungan sumber", "de": "Quellenlage"},
     "hedged": {
         "en": "Part of this rests on a single source or on sources that disagree.",
         "id": "Sebagian jawaban ini hanya bersandar pada satu sumber atau sumber yang berbeda "
@@ -212,7 +229,6 @@ _TEXT.update({
     # timeline, sources, about, help
     "timeline_title": {"en": "Timeline of the partnership", "id": "Linimasa kemitraan",
                        "de": "Zeittafel der Partnerschaft"},
-    "uncertain": {"en": "uncertain", "id": "belum pasti", "de": "unsicher"},
     "empty_list": {"en": "Nothing here yet.", "id": "Belum ada isi.", "de": "Noch leer."},
     "sources_title": {"en": "Sources ({count})", "id": "Sumber ({count})",
                       "de": "Quellen ({count})"},

@@ -32,7 +32,7 @@ def plain(markdown: str) -> str:
 def main() -> None:
     question = sys.argv[1] if len(sys.argv) > 1 else "When was the partnership charter signed?"
     index = ensure_index(REPO / "corpus", REPO / ".index")
-    embed = answer_embed(AnswerEngine(index).ask(question), index.corpus_date)
+    embed = answer_embed(AnswerEngine(index).ask(question), index.corpus_date, index.sources)
     rows: list[tuple[str, str]] = [("title", embed.title or "")]
     for paragraph in plain(embed.description or "").split("\n"):
         rows += [("text", line) for line in textwrap.wrap(paragraph, CHARS) or [""]]

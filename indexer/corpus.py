@@ -15,7 +15,7 @@ from indexer.bank import MAX_QUESTION_CHARS, BankEntry, answering_sentence, bank
 from indexer.collector import Collector
 from indexer.corpus_files import corpus_files, document_files, fingerprint, misnamed, program_files
 from indexer.errors import CorpusError, Problem
-from indexer.markdown import FrontMatterError, paragraphs, split_front_matter
+from indexer.markdown import FrontMatterError, paragraphs, sections, split_front_matter
 from indexer.models import (
     LANGUAGES,
     Document,
@@ -162,6 +162,11 @@ def _load_document(c: Collector, path: Path) -> Document | None:
     if not paragraphs(body, body_line):
         c.add(path, "has no text after the front matter", body_line, "body")
         return None
+    found = len(sections(paragraphs(body, body_line)))
+    if meta.sections and len(meta.sections) != found:
+        c.add(path, f"lists {len(meta.sections)} section keys but the document has {found} "
+              "sections; give one key per section, in order",
+              (line_of(node, ["sections"]) or 0) + 1, "sections")
     return Document(meta=meta, body=body, body_line=body_line, path=rel)
 
 

@@ -71,3 +71,18 @@ def paragraphs(body: str, first_line: int = 1) -> list[Paragraph]:
             block.append(line)
     flush()
     return result
+
+
+def sections(paras: list[Paragraph]) -> list[tuple[str, list[Paragraph]]]:
+    """Paragraphs grouped by the section they stand in: (heading, paragraphs), in order.
+
+    Text before the first heading forms a section with the heading ''; a heading without
+    paragraphs forms none.
+    """
+    result: list[tuple[str, list[Paragraph]]] = []
+    for para in paras:
+        if result and result[-1][0] == para.heading:
+            result[-1][1].append(para)
+        else:
+            result.append((para.heading, [para]))
+    return result

@@ -12,12 +12,22 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-from indexer.markdown import Paragraph, paragraphs
+from indexer.markdown import Paragraph, paragraphs, sections
 
 LANGUAGES: tuple[str, ...] = ("en", "id", "de")
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# YYYY, YYYY-MM or YYYY-MM-DD: a date known to the year, the month or the day.
+PartialDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+Host = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")]  # a.example.org
+
+
+def _partial_date(value: object) -> object:
+    """YAML reads 1960-05-24 as a date and 1960 as an int; keep the written precision."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value) if isinstance(value, int) else value
 
 
 class Language(StrEnum):
@@ -78,9 +88,14 @@ class LocalizedText(_Strict):
 
 
 class Source(_Strict):
+    """A cited source, as much of it as is known: shown as 'publisher: title (published)'."""
+
     id: Slug
-    title: NonEmpty
-    url: str | None
+    publisher: NonEmpty
+    title: NonEmpty  # the article's title where known, else a short description of it
+    published: PartialDate | None = None
+    url: str | None  # the cited page itself; null when its address was not recorded
+    site: Host | None = None  # the publisher's site, kept when the article address is unknown
     accessed: dt.date
     confidence: SourceQuality
     note: str | None = None
@@ -91,6 +106,11 @@ class Source(_Strict):
         if value is not None and not re.match(r"^https?://\S+$", value):
             raise ValueError("must be an http(s) URL or null")
         return value
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _as_text(cls, value: object) -> object:
+        return _partial_date(value)
 
 
 class DocumentMeta(_Strict):
@@ -103,6 +123,9 @@ class DocumentMeta(_Strict):
     sources: list[Slug] = Field(min_length=1)
     updated: dt.date
     tags: list[str] = Field(default_factory=list)
+    # One key per section, in order: sections of the translations that share a key say the
+    # same thing (the parity check compares them). Without keys, sections match by position.
+    sections: list[Slug] = Field(default_factory=list)
 
 
 class Document(_Strict):
@@ -113,6 +136,10 @@ class Document(_Strict):
 
     def paragraphs(self) -> list[Paragraph]:
         return paragraphs(self.body, self.body_line)
+
+    def sections(self) -> list[tuple[str, list[Paragraph]]]:
+        """(heading, paragraphs) of each section, in order."""
+        return sections(self.paragraphs())
 
 
 class ProgramRecord(_Strict):
@@ -151,7 +178,7 @@ class GlossaryEntry(_Strict):
 
 
 class TimelineEvent(_Strict):
-    date: str = Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    date: PartialDate
     text: LocalizedText
     sources: list[Slug] = Field(min_length=1)
     confidence: Confidence
@@ -159,10 +186,7 @@ class TimelineEvent(_Strict):
     @field_validator("date", mode="before")
     @classmethod
     def _as_text(cls, value: object) -> object:
-        # YAML reads 1960-05-24 as a date and 1960 as an int; keep the written precision.
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        return str(value) if isinstance(value, int) else value
+        return _partial_date(value)
 
     @field_validator("date")
     @classmethod

@@ -43,7 +43,7 @@ from indexer.errors import IndexFileError
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9  # 7: sources carry publisher, published and site; 8-9: the question bank
 ARRAYS = ("indptr", "doc_ids", "weights", "doc_len", "idf", "passage_offsets",
           "bank_indptr", "bank_doc_ids", "bank_weights", "bank_doc_len", "bank_idf")
 REBUILD_HINT = "rebuild it with `python -m bot index`"

@@ -8,12 +8,15 @@ from pathlib import Path
 SOURCES = """\
 sources:
   - id: city
+    publisher: "City of Braunschweig"
     title: "City portal"
     url: "https://example.org/city"
     accessed: 2026-11-28
     confidence: high
   - id: blog
-    title: "A blog"
+    publisher: "A blog"
+    title: "Post on the youth centre"
+    published: 2019-06
     url: null
     accessed: 2026-11-28
     confidence: low
@@ -47,7 +50,8 @@ confidence: C2
 
 
 def document(doc_id: str, language: str, body: str, title: str = "Test document",
-             sources: str = "[city]") -> str:
+             sources: str = "[city]", sections: str = "") -> str:
+    keys = f"sections: {sections}\n        " if sections else ""
     return textwrap.dedent(f"""\
         ---
         id: {doc_id}
@@ -55,7 +59,7 @@ def document(doc_id: str, language: str, body: str, title: str = "Test document"
         title: "{title}"
         language: {language}
         sources: {sources}
-        updated: 2026-11-28
+        {keys}updated: 2026-11-28
         ---
 
         """) + textwrap.dedent(body)

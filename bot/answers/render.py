@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from bot.answers.engine import MAX_QUESTION_CHARS
 from bot.answers.model import Answer
+from bot.citations import cited
 from bot.messages import language_name, t
+from indexer.models import Source
 
 
 def refusal(answer: Answer) -> str:
@@ -35,8 +39,13 @@ def answer_body(answer: Answer) -> str:
     return " ".join(parts)
 
 
-def to_text(answer: Answer, corpus_date: str = "", limit: int = 2000) -> str:
-    """Plain text of at most `limit` characters (a Discord message)."""
+def to_text(answer: Answer, corpus_date: str = "", limit: int = 2000,
+            sources: Mapping[str, Source] | None = None) -> str:
+    """Plain text of at most `limit` characters (a Discord message).
+
+    With the corpus `sources`, each source reads 'publisher: title (date) · reliability ·
+    address', the address being the cited page or 'article address not recorded'.
+    """
     lang = answer.language
     if answer.small_talk:
         return answer.reply[:limit]
@@ -51,10 +60,12 @@ def to_text(answer: Answer, corpus_date: str = "", limit: int = 2000) -> str:
     head += [f"  ({note})" for note in notes(answer)]
     head += ["", f"{t('sources', lang)}:"]
     tail = [t("corpus_date", lang, date=corpus_date)] if corpus_date else []
+    shown = [(ref.number, *cited(ref, sources, lang)) for ref in answer.sources]
     for title_chars, with_url in ((200, True), (70, True), (70, False), (40, False)):
-        refs = [f"  [{ref.number}] {_clip(ref.title, title_chars)}"
-                + (f" — {ref.url or t('no_url', lang)}" if with_url else "")
-                for ref in answer.sources]
+        refs = [f"  [{number}] {_clip(label, title_chars)}"
+                + (f" · {trust}" if trust and with_url else "")
+                + (f" · {url or t('no_url', lang)}" if with_url else "")
+                for number, label, url, trust in shown]
         text = "\n".join(head + refs + tail)
         if len(text) <= limit:
             return text

@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             print(_dumps(to_json(answer)))
         else:
-            print(safe_text(to_text(answer, index.corpus_date)))
+            print(safe_text(to_text(answer, index.corpus_date, sources=index.sources)))
         return 0
     for number, row in batch:
         question = safe_text(str(row.get("question", "")))

@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
           f"{stats.programs} program records (corpus {index.corpus_date}).\n")
     for question in SAMPLES:
         print(f"? {question}")
-        print(to_text(engine.ask(question), index.corpus_date))
+        print(to_text(engine.ask(question), index.corpus_date, sources=index.sources))
         print()
     print('Ask your own: .venv/bin/python -m bot ask "your question" [--language en|id|de]')
     return 0

@@ -1,4 +1,7 @@
-"""`index`: validate the corpus and build the search index (or, with --dry-run, only report)."""
+"""`index`: validate the corpus and build the search index (or, with --dry-run, only report).
+
+Both report where the three languages disagree (the parity check); that never stops a build.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import argparse
 import sys
 import time
 
-from indexer import diff
+from indexer import diff, parity
 from indexer.corpus import load_corpus
 from indexer.errors import CorpusError, IndexFileError
 from indexer.index import SearchIndex
@@ -29,6 +32,10 @@ def run(args: argparse.Namespace) -> int:
           f"programs, {len(corpus.glossary)} glossary concepts, {len(corpus.timeline)} timeline "
           f"events, {len(corpus.sources)} sources")
     print("changes against the current index: " + "; ".join(diff.summary(changes)))
+    differences = parity.check(corpus)
+    print(parity.summary(differences))
+    for difference in differences:
+        print(f"  {difference}")
     if args.dry_run:
         print("dry run: nothing written")
         return 0

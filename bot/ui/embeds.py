@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import discord
 
+from bot import citations
+from bot.messages import t
 from bot.ui.limits import truncate
+from indexer.models import Source
 
 COLOUR = discord.Colour.from_rgb(0x1F, 0x6F, 0xB2)  # a calm blue shared by every embed
 WARNING = discord.Colour.orange()
@@ -23,6 +26,21 @@ def link(title: str, url: str | None) -> str:
     if not url:
         return text
     return f"[{text}]({url.replace(')', '%29').replace(' ', '%20')})"
+
+
+def cite(label: str, url: str | None, language: str, trust: str | None = None) -> str:
+    """A source for an embed: linked only if `url` is the cited page, else 'address not
+    recorded'; `trust` (how reliable the source is, in words) follows the label."""
+    parts = [link(label, url)] + ([trust] if trust else [])
+    if not url:
+        parts.append(t("no_url", language))
+    return " · ".join(parts)
+
+
+def source_line(source: Source, language: str) -> str:
+    """A corpus source as 'publisher: title (date) · reliability · link or no address'."""
+    return cite(citations.label(source, language), source.url, language,
+                citations.reliability(source, language))
 
 
 def embed(title: str, description: str = "", *, colour: discord.Colour = COLOUR

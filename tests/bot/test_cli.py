@@ -30,7 +30,8 @@ def test_ask_human_readable_builds_the_index_on_first_use(paths: list[str]) -> N
     result = bot("ask", "When was the partnership charter signed?", *paths)
     assert result.returncode == 0, result.stderr
     assert "24 May 1960" in result.stdout
-    assert "[1] City portal — https://example.org/city" in result.stdout
+    assert ("[1] City of Braunschweig: City portal · reliable source · https://example.org/city"
+            in result.stdout)
 
 
 def test_ask_json(paths: list[str]) -> None:
@@ -69,6 +70,14 @@ def test_index_dry_run_writes_nothing(paths: list[str], tmp_path: Path) -> None:
     assert result.returncode == 0
     assert "passages: +" in result.stdout and "dry run" in result.stdout
     assert not (tmp_path / "index").exists()
+
+
+def test_index_dry_run_reports_where_the_languages_disagree(paths: list[str]) -> None:
+    """The small corpus has two English sections but one Indonesian and one German."""
+    result = bot("index", "--dry-run", *paths)
+    assert "parity: 2 difference(s) in 2 file(s)" in result.stdout
+    assert ("  corpus/documents/id/charter-id.md: sections: has 1 sections, the English "
+            "version 2; match them with `sections:` keys") in result.stdout
 
 
 def test_invalid_corpus_lists_every_error_and_keeps_the_index(

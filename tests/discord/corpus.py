@@ -10,17 +10,20 @@ from tests.helpers import document, write_corpus
 
 RULE_SOURCES = """\
   - id: ddtc-2021
-    title: "DDTC: PP 7/2021 size criteria"
+    publisher: "DDTC"
+    title: "PP 7/2021 size criteria"
     url: "https://example.org/ddtc"
     accessed: 2026-11-28
     confidence: high
   - id: kontrakhukum
-    title: "Kontrak Hukum: UMKM criteria"
+    publisher: "Kontrak Hukum"
+    title: "UMKM criteria"
     url: "https://example.org/kontrakhukum"
     accessed: 2026-11-28
     confidence: medium
   - id: fortune-idn
-    title: "Fortune Indonesia: UMKM"
+    publisher: "Fortune Indonesia"
+    title: "UMKM"
     url: "https://example.org/fortune"
     accessed: 2026-11-28
     confidence: medium

@@ -20,7 +20,8 @@ async def test_ask_answers_with_cited_embed_sources_date_and_buttons(world: Worl
     assert message is not None and not message.ephemeral
     embed = message.embeds[0]
     assert "24 May 1960" in embed.description and "[1]" in embed.description
-    assert "[City portal](https://example.org/city)" in embed.fields[0].value
+    assert ("[City of Braunschweig: City portal](https://example.org/city) · reliable source"
+            in embed.fields[0].value)
     assert embed.footer.text == "Corpus as of 2026-11-28"
     ids = custom_ids(message)
     assert ids[0].startswith("ans:src:en:") and ids[1].startswith("ans:vote:up:")

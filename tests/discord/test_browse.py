@@ -65,7 +65,8 @@ async def test_program_autocomplete_is_typo_tolerant_and_multilingual(world: Wor
 
 
 async def test_program_card_shows_every_part(world: World) -> None:
-    """The card has summary, fields, years, status, how to take part, partners, sources."""
+    """The card has summary, fields, years, status, how to take part, partners, how well
+    sourced in words, and the sources as 'publisher: title'."""
     result = await world.alice.slash(world.channel, "program", name="bandung-bridge")
     card = result.response.embeds[0]
     assert card.title == "Bandung Bridge" and "started in 2021" in card.description
@@ -74,7 +75,8 @@ async def test_program_card_shows_every_part(world: World) -> None:
     assert fields["Status"] == "completed"
     assert "partnership office" in fields["How to take part"]
     assert "City of Braunschweig" in fields["Partners"]
-    assert "[City portal](https://example.org/city)" in fields["Sources"]
+    assert fields["How well sourced"] == "well sourced (two or more sources agree)"
+    assert "[City of Braunschweig: City portal](https://example.org/city)" in fields["Sources"]
     assert "Bandungbrücke" in card.footer.text
 
 
@@ -88,21 +90,24 @@ async def test_program_typed_by_hand_or_unknown(world: World) -> None:
 
 
 async def test_timeline_is_paginated(world: World) -> None:
-    """Ten events make two pages, oldest first; uncertain events are marked."""
+    """Ten events make two pages, oldest first; uncertain events are marked in words."""
     result = await world.alice.slash(world.channel, "timeline")
     page = result.response
     assert page_label(page) == "1/2"
     assert page.embeds[0].description.startswith("**1960** — Event 0")
-    assert "Event 3 of the partnership. *(uncertain)*" in page.embeds[0].description
+    assert "Event 3 of the partnership. *(uncertain or disputed)*" in page.embeds[0].description
 
 
 async def test_sources_list_the_bibliography(world: World) -> None:
-    """Every source appears with its link and access date."""
+    """Every source shows as 'publisher: title (date)' with its reliability in words, a link
+    only where the cited page's address is known, and its access date."""
     result = await world.alice.slash(world.channel, "sources")
     text = result.response.embeds[0].description
     assert result.response.embeds[0].title == "Sources (5)"
-    assert "[City portal](https://example.org/city) — accessed 2026-11-28" in text
-    assert "A blog — accessed 2026-11-28 (no public URL)" in text
+    assert ("• [City of Braunschweig: City portal](https://example.org/city) · reliable source"
+            " · accessed 2026-11-28") in text
+    assert ("• A blog: Post on the youth centre (June 2019) · less reliable source · article "
+            "address not recorded · accessed 2026-11-28") in text
 
 
 async def test_sme_without_amounts_shows_classes_and_the_guide(world: World) -> None:

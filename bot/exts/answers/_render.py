@@ -2,25 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import discord
 
 from bot.answers import Answer, clean_question
 from bot.answers.render import answer_body, notes, refusal
+from bot.citations import cited
 from bot.messages import t
 from bot.ui import limits
-from bot.ui.embeds import COLOUR, echo, link
+from bot.ui.embeds import COLOUR, cite, echo
+from indexer.models import Source
 
 MAX_PASSAGES = 5
 
 
-def answer_embed(answer: Answer, corpus_date: str) -> discord.Embed:
-    """The answer with [n] markers, its numbered sources, notes and the corpus date."""
+def answer_embed(answer: Answer, corpus_date: str,
+                 sources: Mapping[str, Source] | None = None) -> discord.Embed:
+    """The answer with [n] markers, its numbered sources, notes and the corpus date.
+
+    With the corpus `sources`, each source shows as 'publisher: title (date)'."""
     lang = answer.language
     question = f"> ❓ {echo(clean_question(answer.question), 300)}\n\n"
     body = limits.truncate(answer_body(answer), limits.EMBED_DESCRIPTION - len(question))
     embed = discord.Embed(title=t("answer", lang), description=question + body, colour=COLOUR)
-    source_lines = [f"[{ref.number}] {link(ref.title, ref.url)}"
-                    + ("" if ref.url else f" — {t('no_url', lang)}") for ref in answer.sources]
+    source_lines = []
+    for ref in answer.sources:
+        label, url, trust = cited(ref, sources, lang)
+        source_lines.append(f"[{ref.number}] {cite(label, url, lang, trust)}")
     if source_lines:
         embed.add_field(name=t("sources", lang),
                         value=limits.join_lines(source_lines, limits.FIELD_VALUE), inline=False)

@@ -55,7 +55,8 @@ class Ask(commands.Cog):
         answer = recorded.answer
         if answer.abstained or answer.small_talk:
             return {"content": abstention_text(answer)}
-        return {"embed": answer_embed(answer, self.bot.live.index.corpus_date),
+        index = self.bot.live.index
+        return {"embed": answer_embed(answer, index.corpus_date, index.sources),
                 "view": answer_view(recorded.answer_id, answer.language)}
 
     @app_commands.command(name="ask",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import discord
 
+from bot.citations import fact_support
 from bot.messages import t
 from bot.ui import limits
-from bot.ui.embeds import embed, link
+from bot.ui.embeds import embed, source_line
 from indexer.models import ProgramRecord, Source
 
 PER_PAGE = 8
@@ -32,12 +33,12 @@ def list_pages(programs: list[ProgramRecord], lang: str, filters: str = "") -> l
     return pages
 
 
-def source_lines(ids: list[str], sources: dict[str, Source]) -> list[str]:
-    """'[n] title' links for the given source ids, in order."""
+def source_lines(ids: list[str], sources: dict[str, Source], lang: str) -> list[str]:
+    """'[n] publisher: title (date) · reliability · link' for the given source ids, in order."""
     lines = []
     for number, source_id in enumerate(ids, 1):
         source = sources.get(source_id)
-        lines.append(f"[{number}] " + (link(source.title, source.url) if source else source_id))
+        lines.append(f"[{number}] " + (source_line(source, lang) if source else source_id))
     return lines
 
 
@@ -54,8 +55,9 @@ def program_card(program: ProgramRecord, sources: dict[str, Source], lang: str
         card.add_field(name=t("partners", lang), inline=False,
                        value=limits.join_lines([f"• {p}" for p in program.partners],
                                                limits.FIELD_VALUE))
+    card.add_field(name=t("sourcing", lang), value=fact_support(program.confidence.value, lang))
     card.add_field(name=t("sources", lang), inline=False,
-                   value=limits.join_lines(source_lines(program.sources, sources),
+                   value=limits.join_lines(source_lines(program.sources, sources, lang),
                                            limits.FIELD_VALUE))
     others = [program.name.get(other) for other in ("en", "id", "de") if other != lang]
     card.set_footer(text=" · ".join(dict.fromkeys(others)))

@@ -7,10 +7,11 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.bot import SisterCityBot
+from bot.citations import fact_support
 from bot.messages import t
 from bot.translator import localized_name
 from bot.ui import limits
-from bot.ui.embeds import embed, link, send
+from bot.ui.embeds import embed, send, source_line
 from bot.ui.language import interaction_language
 from bot.ui.paginator import Paginator
 
@@ -37,7 +38,8 @@ class Reference(commands.Cog):
         lang = interaction_language(interaction)
         events = sorted(self.bot.live.index.timeline, key=lambda e: e.date)
         lines = [f"**{e.date}** — {e.text.get(lang)}"
-                 + (f" *({t('uncertain', lang)})*" if e.confidence.value == "U" else "")
+                 + ("" if e.confidence.value == "C2"
+                    else f" *({fact_support(e.confidence.value, lang)})*")
                  for e in events]
         pages = _pages(t("timeline_title", lang), lines or [t("empty_list", lang)],
                        EVENTS_PER_PAGE)
@@ -45,12 +47,13 @@ class Reference(commands.Cog):
 
     @app_commands.command(name="sources", description="The bibliography the answers cite")
     async def sources(self, interaction: discord.Interaction) -> None:
-        """Every source with its link and the date it was consulted."""
+        """Every source as 'publisher: title (date)', how reliable it is, its link if the
+        address of the cited page is known, and the date it was consulted."""
         lang = interaction_language(interaction)
-        sources = sorted(self.bot.live.index.sources.values(), key=lambda s: s.title.casefold())
-        lines = [f"• {link(s.title, s.url)} — "
-                 f"{t('accessed', lang, date=s.accessed.isoformat())}"
-                 + ("" if s.url else f" ({t('no_url', lang)})") for s in sources]
+        sources = sorted(self.bot.live.index.sources.values(),
+                         key=lambda s: (s.publisher.casefold(), s.title.casefold()))
+        lines = [f"• {source_line(s, lang)} · {t('accessed', lang, date=s.accessed.isoformat())}"
+                 for s in sources]
         pages = _pages(t("sources_title", lang, count=len(sources)),
                        lines or [t("empty_list", lang)], SOURCES_PER_PAGE)
         await Paginator(pages, owner_id=interaction.user.id, language=lang).start(interaction)

@@ -8,7 +8,7 @@ from bot.messages import t
 from bot.sme import classify_capital, classify_sales, parse_rupiah
 from bot.sme.classes import CAPITAL_LIMITS, RULE, RULE_SOURCES, SALES_LIMITS
 from bot.ui import limits
-from bot.ui.embeds import embed
+from bot.ui.embeds import embed, source_line
 from indexer.index import SearchIndex
 
 GUIDE_TOPIC = "sme-guide"  # the corpus topic of the SME guide documents
@@ -51,7 +51,7 @@ def classification(capital: str | None, sales: str | None, index: SearchIndex, l
                        inline=False)
     cited = [index.sources[s] for s in RULE_SOURCES if s in index.sources]
     card.add_field(name=t("rule", lang), inline=False, value=limits.join_lines(
-        [RULE] + [f"• [{s.title}]({s.url})" if s.url else f"• {s.title}" for s in cited],
+        [RULE] + [f"• {source_line(s, lang)}" for s in cited],
         limits.FIELD_VALUE))
     return limits.fit_embed(card)
 
@@ -75,7 +75,7 @@ def guide_pages(index: SearchIndex, lang: str) -> list[discord.Embed]:
         cited = [index.sources[s] for s in dict.fromkeys(sources[heading]) if s in index.sources]
         if cited:
             page.add_field(name=t("sources", lang), value=limits.join_lines(
-                [f"• [{s.title}]({s.url})" if s.url else f"• {s.title}" for s in cited],
+                [f"• {source_line(s, lang)}" for s in cited],
                 limits.FIELD_VALUE))
         pages.append(limits.fit_embed(page))
     return pages
