@@ -44,6 +44,7 @@ class SisterCityBot(commands.AutoShardedBot):
         self.db = db
         self.hash_user = hash_user
         self.sync_dev_guild = True  # `python -m bot sync` turns this off and syncs globally
+        self.command_ids: dict[str, int] = {}  # for clickable </name:id> mentions
 
     async def setup_hook(self) -> None:
         """Load the translator and every extension; sync to the dev guild if one is set."""
@@ -61,6 +62,20 @@ class SisterCityBot(commands.AutoShardedBot):
                 log.error("could not sync commands to the dev guild %s: %s", guild_id, exc)
             else:
                 log.info("synced %d commands to the dev guild %s", len(synced), guild_id)
+                self.command_ids = {command.name: command.id for command in synced}
+                return
+        await self._load_command_ids()
+
+    async def _load_command_ids(self) -> None:
+        """The ids of the globally registered commands, for mentions; none is fine."""
+        if self.application_id is None:
+            return
+        try:
+            registered = await self.tree.fetch_commands()
+        except discord.HTTPException as exc:
+            log.warning("could not fetch the registered commands: %s", exc)
+            return
+        self.command_ids = {command.name: command.id for command in registered}
 
     async def on_message(self, message: discord.Message, /) -> None:
         """No prefix commands: questions in messages are handled by the Ask cog's listener."""

@@ -118,7 +118,7 @@ async def test_the_user_locale_decides_when_the_question_does_not(
     listing = await world.alice.slash(world.channel, "programs")
     assert listing.response.embeds[0].title == "Program (12)"
     help_ = await world.bob.slash(world.channel, "help")
-    assert "`/frage`" in help_.response.embeds[0].description
+    assert "</frage:" in help_.response.embeds[0].description
     unclear = await world.alice.slash(world.channel, "ask", question="1960?")
     assert unclear.response.ephemeral
     assert unclear.response.content.startswith("Pertanyaan ini tidak tercakup dalam korpus")

@@ -66,7 +66,8 @@ class Insights(commands.Cog):
         lang = interaction_language(interaction)
         rows = self.bot.db.unanswered(days)
         groups = group_questions([(r["question"], r["language"], r["asked_at"]) for r in rows])
-        title = t("unanswered_title", lang, days=days, count=len(groups))
+        title = t("unanswered_title_one" if days == 1 else "unanswered_title", lang, days=days,
+                  count=len(groups))
         lines = [f"**{g.count}×** {echo(g.example, 200)} ({', '.join(sorted(g.languages))}"
                  f" · {g.last_asked[:10]})" for g in groups]
         pages = [embed(title, limits.join_lines(group, limits.EMBED_DESCRIPTION)

@@ -14,6 +14,7 @@ from bot.exts.answers._render import passages_embed
 from bot.messages import t
 from bot.storage import DatabaseError
 from bot.ui.language import interaction_language
+from bot.ui.mentions import command_mention
 
 if TYPE_CHECKING:
     from bot.bot import SisterCityBot
@@ -52,7 +53,7 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         elif known:
             text = t("vote_thanks", lang, emoji="👍" if self.value == "up" else "👎")
         else:
-            text = t("expired", lang)
+            text = t("expired", lang, ask=command_mention(bot, "ask", lang))
         await interaction.response.send_message(text, ephemeral=True)
 
 
@@ -76,7 +77,9 @@ class PassagesButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         cog = cast("Ask | None", interaction.client.get_cog("Ask"))  # type: ignore[attr-defined]
         answer = cog.service.evidence(self.answer_id) if cog else None
         if answer is None:
-            await interaction.response.send_message(t("expired", lang), ephemeral=True)
+            await interaction.response.send_message(
+                t("expired", lang, ask=command_mention(interaction.client, "ask", lang)),
+                ephemeral=True)
             return
         await interaction.response.send_message(embed=passages_embed(answer, lang),
                                                 ephemeral=True)
