@@ -3,10 +3,40 @@ program partners, the SME rule, the reindex diff and admin texts."""
 
 from __future__ import annotations
 
+import discord
+
 from bot.tree import Refusal
 from tests.discord.conftest import World, error_types
 
-OFF_TOPIC = {"en": "What is the price of rice on Mars today?"}
+OFF_TOPIC = {"en": "What is the price of rice on Mars today?",
+             "id": "Berapa harga beras di Mars hari ini?",
+             "de": "Was kostet Reis heute auf dem Mars?"}
+
+
+async def test_gibberish_is_refused_in_the_users_language(
+        world: World, locales: dict[int, str]) -> None:
+    """Words of no language ('asdf qwerty') get the refusal in the client's language."""
+    locales[world.bob.id] = "de"
+    english = await world.alice.slash(world.channel, "ask", question="asdf qwerty")
+    assert english.response.content.startswith("The corpus does not cover this question")
+    german = await world.bob.slash(world.channel, "ask", question="asdf qwerty")
+    assert german.response.content.startswith("Dazu enthält der Korpus nichts")
+
+
+async def test_refusals_name_commands_as_the_client_shows_them(
+        world: World, locales: dict[int, str]) -> None:
+    """The commands a refusal points to are clickable mentions with the localized names."""
+    ids = world.bot.command_ids
+    locales[world.alice.id] = "id"
+    locales[world.bob.id] = "de"
+    indonesian = await world.alice.slash(world.channel, "ask", question=OFF_TOPIC["id"])
+    assert f"</daftar-program:{ids['programs']}>" in indonesian.response.content
+    assert f"</umkm:{ids['sme']}>" in indonesian.response.content
+    german = await world.bob.slash(world.channel, "ask", question=OFF_TOPIC["de"])
+    assert f"</programme:{ids['programs']}>" in german.response.content
+    assert f"</kmu:{ids['sme']}>" in german.response.content
+    unknown = await world.alice.slash(world.channel, "program", name="moon base")
+    assert f"</daftar-program:{ids['programs']}>" in unknown.response.content
 
 
 async def test_program_partners_in_the_readers_language(
@@ -61,3 +91,12 @@ async def test_the_admin_refusal_explains_the_integrations_step(
     assert refused.response.ephemeral
     assert "Integrasi → TestBot" in refused.response.content
     assert error_types(world.env) == [Refusal]
+
+
+async def test_a_mention_refusal_follows_the_servers_language(world: World) -> None:
+    """A mention carries no client locale; words of no language are refused in the server's
+    preferred language."""
+    server = world.bot.get_guild(world.guild.id)
+    assert server is not None and server.preferred_locale == discord.Locale.american_english
+    await world.alice.send(world.channel, f"{world.bot.user.mention} asdf qwerty")
+    assert world.channel.last_message.content.startswith("The corpus does not cover")

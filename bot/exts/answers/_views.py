@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import discord
 
+from bot.exts.answers._followup_views import FollowUpButton, ThreadButton
 from bot.exts.answers._render import passages_embed
 from bot.messages import t
 from bot.storage import DatabaseError
@@ -85,10 +86,14 @@ class PassagesButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
                                                 ephemeral=True)
 
 
-def answer_view(answer_id: str, lang: str) -> discord.ui.View:
-    """The row under an answer: show passages, 👍, 👎."""
+def answer_view(answer_id: str, lang: str, *, thread: bool = False) -> discord.ui.View:
+    """The row under an answer: show passages, 👍, 👎, follow up and, where a thread can be
+    started on the answer, continue in a thread."""
     view = discord.ui.View(timeout=None)
     view.add_item(PassagesButton(answer_id, lang))
     view.add_item(VoteButton(answer_id, "up"))
     view.add_item(VoteButton(answer_id, "down"))
+    view.add_item(FollowUpButton(answer_id, lang))
+    if thread:
+        view.add_item(ThreadButton(answer_id, lang))
     return view
