@@ -20,13 +20,14 @@ from bot.ui.embeds import NO_MENTIONS
 log = logging.getLogger(__name__)
 
 
-def intents() -> discord.Intents:
-    """Guilds and messages, no privileged intents: mentions and DMs carry their text anyway."""
+def intents(settings: Settings | None = None) -> discord.Intents:
+    """Guilds and messages; mentions and DMs carry their text anyway. The privileged Message
+    Content intent only when ask channels are configured (they answer unaddressed messages)."""
     wanted = discord.Intents.default()
     wanted.typing = False
     wanted.presences = False
     wanted.members = False
-    wanted.message_content = False
+    wanted.message_content = bool(settings and settings.ask_channel_ids)
     return wanted
 
 
@@ -36,7 +37,7 @@ class SisterCityBot(commands.AutoShardedBot):
     def __init__(self, *, settings: Settings, live: LiveIndex, db: Database,
                  hash_user: Callable[[int], str], **options: Any) -> None:
         super().__init__(
-            command_prefix=commands.when_mentioned, help_command=None, intents=intents(),
+            command_prefix=commands.when_mentioned, help_command=None, intents=intents(settings),
             tree_cls=SisterTree, allowed_mentions=NO_MENTIONS,
             shard_count=settings.shard_count, **options)
         self.settings = settings

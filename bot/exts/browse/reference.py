@@ -78,6 +78,9 @@ class Reference(commands.Cog):
         settings = self.bot.settings
         lines = [self._line(name, lang) for name in HELP_COMMANDS]
         text = "\n".join(lines) + "\n\n" + t("help_mention", lang)
+        if settings.ask_channel_ids:
+            where = " ".join(f"<#{channel_id}>" for channel_id in settings.ask_channel_ids[:10])
+            text += "\n" + t("help_ask_channels", lang, channels=where)
         card = embed(t("help_title", lang), text)
         if is_admin(interaction, settings.admin_role_ids):
             me = self.bot.user
