@@ -71,9 +71,11 @@ async def test_empty_and_over_long_questions_get_clear_messages(world: World) ->
 
 
 async def test_private_answers_are_ephemeral(world: World) -> None:
-    """private=True shows the answer only to the asker."""
+    """private=True shows the answer only to the asker (and offers no thread: none can be
+    started on a message only one member sees)."""
     result = await world.alice.slash(world.channel, "ask", question=QUESTION, private=True)
     assert result.response.ephemeral and result.response.embeds
+    assert not any(cid.startswith("ans:thread:") for cid in custom_ids(result.response))
 
 
 async def test_replies_in_the_question_language_or_the_chosen_one(world: World) -> None:

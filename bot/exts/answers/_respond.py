@@ -122,7 +122,8 @@ async def answer_interaction(cog: Ask, interaction: discord.Interaction, questio
         for member in {interaction.user.id, quoted.author.id}:  # either may follow up
             cog.service.conversations.remember(member, quoted.channel.id, turn)
     reply = build_reply(cog.bot, recorded, fallback=interaction_language(interaction),
-                        forced=language, where=interaction.channel, quoted=quoted)
+                        forced=language, where=None if private else interaction.channel,
+                        quoted=quoted)
     await _send(interaction, reply, private or reply.declined or reply.small_talk)
 
 
