@@ -20,13 +20,14 @@ from bot.ui.embeds import NO_MENTIONS
 log = logging.getLogger(__name__)
 
 
-def intents() -> discord.Intents:
-    """Guilds and messages, no privileged intents: mentions and DMs carry their text anyway."""
+def intents(settings: Settings | None = None) -> discord.Intents:
+    """Guilds and messages; mentions and DMs carry their text anyway. The privileged Message
+    Content intent only when ask channels are configured (they answer unaddressed messages)."""
     wanted = discord.Intents.default()
     wanted.typing = False
     wanted.presences = False
     wanted.members = False
-    wanted.message_content = False
+    wanted.message_content = bool(settings and settings.ask_channel_ids)
     return wanted
 
 
@@ -36,7 +37,7 @@ class SisterCityBot(commands.AutoShardedBot):
     def __init__(self, *, settings: Settings, live: LiveIndex, db: Recorder,
                  hash_user: Callable[[int], str], **options: Any) -> None:
         super().__init__(
-            command_prefix=commands.when_mentioned, help_command=None, intents=intents(),
+            command_prefix=commands.when_mentioned, help_command=None, intents=intents(settings),
             tree_cls=SisterTree, allowed_mentions=NO_MENTIONS,
             shard_count=settings.shard_count, **options)
         self.settings = settings
@@ -44,6 +45,7 @@ class SisterCityBot(commands.AutoShardedBot):
         self.db = db
         self.hash_user = hash_user
         self.sync_dev_guild = True  # `python -m bot sync` turns this off and syncs globally
+        self.command_ids: dict[str, int] = {}  # for clickable </name:id> mentions
 
     async def setup_hook(self) -> None:
         """Load the translator and every extension; sync to the dev guild if one is set."""
@@ -61,6 +63,20 @@ class SisterCityBot(commands.AutoShardedBot):
                 log.error("could not sync commands to the dev guild %s: %s", guild_id, exc)
             else:
                 log.info("synced %d commands to the dev guild %s", len(synced), guild_id)
+                self.command_ids = {command.name: command.id for command in synced}
+                return
+        await self._load_command_ids()
+
+    async def _load_command_ids(self) -> None:
+        """The ids of the globally registered commands, for mentions; none is fine."""
+        if self.application_id is None:
+            return
+        try:
+            registered = await self.tree.fetch_commands()
+        except discord.HTTPException as exc:
+            log.warning("could not fetch the registered commands: %s", exc)
+            return
+        self.command_ids = {command.name: command.id for command in registered}
 
     async def on_message(self, message: discord.Message, /) -> None:
         """No prefix commands: questions in messages are handled by the Ask cog's listener."""

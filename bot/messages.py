@@ -118,8 +118,8 @@ _TEXT: dict[str, dict[str, str]] = {
               "kleinen Korpus mit Quellen zur Partnerschaft und zitiere ihn. Ich rate nicht.",
     },
     "talk.examples": {"en": "For example:", "id": "Misalnya:", "de": "Zum Beispiel:"},
-    "did_you_mean": {"en": "Did you mean:", "id": "Mungkin maksud Anda:",
-                     "de": "Meinten Sie:"},
+    "did_you_mean_list": {"en": "Did you mean:", "id": "Mungkin maksud Anda:",
+                          "de": "Meinten Sie:"},
     "ask_cli": {
         "en": "Ask one of them with: python -m bot ask \"…\"; list programs with: "
               "python -m bot programs",
@@ -157,11 +157,11 @@ _TEXT.update({
                     "de": "Ihre Bewertung konnte gerade nicht gespeichert werden."},
     "expired": {
         "en": "This button has expired (the bot has restarted or the answer is too old). "
-              "Please ask again with /ask.",
+              "Please ask again with {ask}.",
         "id": "Tombol ini sudah kedaluwarsa (bot dimulai ulang atau jawabannya sudah lama). "
-              "Silakan bertanya lagi dengan /ask.",
+              "Silakan bertanya lagi dengan {ask}.",
         "de": "Dieser Knopf ist abgelaufen (Neustart des Bots oder alte Antwort). Bitte "
-              "fragen Sie erneut mit /ask.",
+              "fragen Sie erneut mit {ask}.",
     },
     "not_your_menu": {"en": "Only the person who ran this command can use these buttons.",
                       "id": "Hanya orang yang menjalankan perintah ini yang bisa memakai "
@@ -181,10 +181,18 @@ _TEXT.update({
                    "de": "Dieser Befehl funktioniert nur auf einem Server, nicht in "
                          "Direktnachrichten."},
     "admin_only": {
-        "en": "This command is for admins (Manage Server permission or an admin role).",
-        "id": "Perintah ini khusus admin (izin Kelola Server atau peran admin).",
-        "de": "Dieser Befehl ist für Admins (Berechtigung „Server verwalten“ oder "
-              "Admin-Rolle).",
+        "en": "This command is for admins (Manage Server permission or an admin role). Admin "
+              "commands are hidden from everyone else: if you hold an admin role and do not see "
+              "them, the server owner has to allow that role under Server Settings → "
+              "Integrations → {bot}.",
+        "id": "Perintah ini khusus admin (izin Kelola Server atau peran admin). Perintah admin "
+              "disembunyikan dari anggota lain: jika Anda punya peran admin tetapi tidak "
+              "melihatnya, pemilik server harus mengizinkan peran itu di Pengaturan Server → "
+              "Integrasi → {bot}.",
+        "de": "Dieser Befehl ist für Admins (Berechtigung „Server verwalten“ oder Admin-Rolle). "
+              "Admin-Befehle sind für alle anderen ausgeblendet: Wer eine Admin-Rolle hat und "
+              "sie nicht sieht, braucht die Freigabe des Serverbesitzers unter "
+              "Servereinstellungen → Integrationen → {bot}.",
     },
     "wrong_channel": {"en": "I answer in these channels: {channels}",
                       "id": "Saya menjawab di kanal berikut: {channels}",
@@ -198,9 +206,9 @@ _TEXT.update({
     "open_program": {"en": "Open a program…", "id": "Buka program…",
                      "de": "Programm öffnen…"},
     "program_unknown": {
-        "en": "I don't know a program called “{name}”. Try /programs for the list.",
-        "id": "Saya tidak mengenal program bernama “{name}”. Coba /programs untuk daftarnya.",
-        "de": "Ein Programm „{name}“ kenne ich nicht. /programs zeigt die Liste.",
+        "en": "I don't know a program called “{name}”. Try {programs} for the list.",
+        "id": "Saya tidak mengenal program bernama “{name}”. Coba {programs} untuk daftarnya.",
+        "de": "Ein Programm „{name}“ kenne ich nicht. {programs} zeigt die Liste.",
     },
     "fields": {"en": "Fields", "id": "Bidang", "de": "Bereiche"},
     "years": {"en": "Years", "id": "Tahun", "de": "Jahre"},
@@ -259,12 +267,35 @@ _TEXT.update({
     "help_title": {"en": "How to use this bot", "id": "Cara memakai bot ini",
                    "de": "So benutzen Sie diesen Bot"},
     "help_mention": {
-        "en": "You can also mention me with a question, reply to one of my answers, or "
-              "write to me directly.",
+        "en": "You can also mention me with a question, reply to one of my answers, or write "
+              "to me directly. A question like “And where?” right after another keeps its "
+              "topic. To answer someone else's message: right-click it → Apps → *Ask the bot "
+              "about this*.",
         "id": "Anda juga bisa menyebut saya dengan pertanyaan, membalas jawaban saya, atau "
-              "mengirim pesan langsung.",
+              "mengirim pesan langsung. Pertanyaan seperti “Dan di mana?” tepat setelah "
+              "pertanyaan lain melanjutkan topiknya. Untuk menjawab pesan orang lain: klik "
+              "kanan pesannya → Aplikasi → *Tanya bot tentang ini*.",
         "de": "Sie können mich auch mit einer Frage erwähnen, auf eine Antwort von mir "
-              "antworten oder mir direkt schreiben.",
+              "antworten oder mir direkt schreiben. Eine Frage wie „Und wo?“ direkt nach einer "
+              "anderen behält deren Thema. Um die Nachricht eines anderen zu beantworten: "
+              "Rechtsklick darauf → Apps → *Bot dazu fragen*.",
+    },
+    "help_ask_channels": {
+        "en": "In {channels} I answer every new message or post without a mention.",
+        "id": "Di {channels} saya menjawab setiap pesan atau postingan baru tanpa perlu disebut.",
+        "de": "In {channels} beantworte ich jede neue Nachricht oder jeden Beitrag ohne "
+              "Erwähnung.",
+    },
+    "help_admin_note": {
+        "en": "Members with an admin role (ADMIN_ROLE_IDS) see these commands only after the "
+              "server owner allows that role: Server Settings → Integrations → {bot} → the "
+              "command → Add roles or members.",
+        "id": "Anggota dengan peran admin (ADMIN_ROLE_IDS) baru melihat perintah ini setelah "
+              "pemilik server mengizinkan peran itu: Pengaturan Server → Integrasi → {bot} → "
+              "perintahnya → Tambah peran atau anggota.",
+        "de": "Mitglieder mit einer Admin-Rolle (ADMIN_ROLE_IDS) sehen diese Befehle erst, "
+              "wenn der Serverbesitzer die Rolle freigibt: Servereinstellungen → Integrationen "
+              "→ {bot} → der Befehl → Rollen oder Mitglieder hinzufügen.",
     },
     "help_admin": {"en": "For admins", "id": "Untuk admin", "de": "Für Admins"},
     "help.ask": {"en": "ask a question; the answer quotes the corpus and cites sources",
@@ -381,9 +412,140 @@ _TEXT.update({
                                "({count} kelompok)",
                          "de": "Unbeantwortete oder 👎-Fragen, letzte {days} Tage "
                                "({count} Gruppen)"},
+    "unanswered_title_one": {"en": "Unanswered or 👎 questions, last day ({count} groups)",
+                             "id": "Pertanyaan tak terjawab atau 👎, 1 hari terakhir "
+                                   "({count} kelompok)",
+                             "de": "Unbeantwortete oder 👎-Fragen, letzter Tag ({count} Gruppen)"},
     "unanswered_none": {"en": "Nothing to do: every recent question got an answer.",
                         "id": "Tidak ada: semua pertanyaan terbaru sudah terjawab.",
                         "de": "Nichts zu tun: Alle neuen Fragen wurden beantwortet."},
+})
+
+
+# -- Discord conversations: follow-ups, threads, suggestions, answering for others ---------------
+_TEXT.update({
+    "assumed_topic": {
+        "en": "↪ Read as a follow-up to “{about}”. Name the topic to start afresh.",
+        "id": "↪ Dibaca sebagai lanjutan dari “{about}”. Sebutkan topiknya untuk mulai baru.",
+        "de": "↪ Als Nachfrage zu „{about}“ verstanden. Nennen Sie das Thema, um neu "
+              "anzufangen.",
+    },
+    "follow_up": {"en": "Follow up", "id": "Tanya lanjut", "de": "Nachfragen"},
+    "follow_up_title": {"en": "Follow-up question", "id": "Pertanyaan lanjutan",
+                        "de": "Nachfrage"},
+    "follow_up_label": {"en": "Your question (the topic carries over)",
+                        "id": "Pertanyaan Anda (topiknya dilanjutkan)",
+                        "de": "Ihre Frage (das Thema bleibt)"},
+    "follow_up_placeholder": {"en": "e.g. And where was that?", "id": "mis. Dan di mana itu?",
+                              "de": "z. B. Und wo war das?"},
+    "thread": {"en": "Continue in a thread", "id": "Lanjut di utas", "de": "Im Thread weiter"},
+    "thread_intro": {
+        "en": "Ask follow-up questions here: mention me, use {ask}, or the *Follow up* button "
+              "under my answers. For a few minutes I keep the topic.",
+        "id": "Ajukan pertanyaan lanjutan di sini: sebut saya, pakai {ask}, atau tombol "
+              "*Tanya lanjut* di bawah jawaban saya. Selama beberapa menit topiknya saya ingat.",
+        "de": "Stellen Sie hier Nachfragen: erwähnen Sie mich, nutzen Sie {ask} oder den Knopf "
+              "*Nachfragen* unter meinen Antworten. Einige Minuten lang behalte ich das Thema.",
+    },
+    "thread_started": {"en": "Continue here: {thread}", "id": "Lanjutkan di sini: {thread}",
+                       "de": "Hier geht es weiter: {thread}"},
+    "thread_exists": {"en": "This answer already has a thread: {thread}",
+                      "id": "Jawaban ini sudah punya utas: {thread}",
+                      "de": "Zu dieser Antwort gibt es schon einen Thread: {thread}"},
+    "thread_failed": {
+        "en": "I could not start a thread here (I may lack the Create Public Threads "
+              "permission).",
+        "id": "Saya tidak bisa membuat utas di sini (mungkin saya tidak punya izin Buat Utas "
+              "Publik).",
+        "de": "Ich konnte hier keinen Thread starten (vielleicht fehlt mir die Berechtigung "
+              "„Öffentliche Threads erstellen“).",
+    },
+    "thread_default": {"en": "Questions about the partnership",
+                       "id": "Pertanyaan tentang kemitraan",
+                       "de": "Fragen zur Partnerschaft"},
+    "abstain_commands": {
+        "en": "Try {programs} or {sme}, or ask about: {topics}",
+        "id": "Coba {programs} atau {sme}, atau tanyakan tentang: {topics}",
+        "de": "Versuchen Sie {programs} oder {sme}, oder fragen Sie nach: {topics}",
+    },
+    "did_you_mean": {
+        "en": "Try {programs} or {sme}, or did you mean one of these?",
+        "id": "Coba {programs} atau {sme}, atau maksud Anda salah satu dari ini?",
+        "de": "Versuchen Sie {programs} oder {sme} – oder meinten Sie eine dieser Fragen?",
+    },
+    "reply_unreadable": {
+        "en": "I can't read that reply: Discord shows me a reply only when it pings me, and "
+              "never one to my {ask} answers. Use the *Follow up* button under the answer, or "
+              "mention me with your question.",
+        "id": "Saya tidak bisa membaca balasan itu: Discord hanya menunjukkan balasan yang "
+              "menyebut saya, dan tidak pernah balasan untuk jawaban {ask}. Pakai tombol "
+              "*Tanya lanjut* di bawah jawaban, atau sebut saya dengan pertanyaan Anda.",
+        "de": "Diese Antwort kann ich nicht lesen: Discord zeigt mir Antworten nur, wenn sie "
+              "mich erwähnen, und nie Antworten auf meine {ask}-Antworten. Nutzen Sie den Knopf "
+              "*Nachfragen* unter der Antwort oder erwähnen Sie mich mit Ihrer Frage.",
+    },
+    "about_message": {"en": "About {name}'s message", "id": "Tentang pesan {name}",
+                      "de": "Zur Nachricht von {name}"},
+    "nothing_to_ask": {
+        "en": "That message has no text I could look up.",
+        "id": "Pesan itu tidak berisi teks yang bisa saya cari.",
+        "de": "Diese Nachricht enthält keinen Text, nach dem ich suchen kann.",
+    },
+    "small_talk": {
+        "en": "Hello! Ask me anything about the Bandung–Braunschweig partnership.",
+        "id": "Halo! Tanyakan apa saja tentang kemitraan Bandung–Braunschweig.",
+        "de": "Hallo! Fragen Sie mich alles zur Partnerschaft Bandung–Braunschweig.",
+    },
+    "answer_posted": {"en": "Your answer is posted in the channel.",
+                      "id": "Jawaban Anda sudah dikirim ke kanal.",
+                      "de": "Ihre Antwort steht im Kanal."},
+    "sme_rule": {"en": "PP 7/2021, Arts. 35–36", "id": "PP 7/2021, Pasal 35–36",
+                 "de": "PP 7/2021, Art. 35–36"},
+    "diff_line": {"en": "{kind}: +{added} −{removed} ~{changed}",
+                  "id": "{kind}: +{added} −{removed} ~{changed}",
+                  "de": "{kind}: +{added} −{removed} ~{changed}"},
+    "attach_pick_question": {"en": "Attach a question to the passage that answers it…",
+                             "id": "Kaitkan pertanyaan ke bagian yang menjawabnya…",
+                             "de": "Frage dem Abschnitt zuordnen, der sie beantwortet…"},
+    "attach_title": {"en": "Attach to a passage", "id": "Kaitkan ke bagian",
+                     "de": "Einem Abschnitt zuordnen"},
+    "attach_which": {"en": "Which passage answers “{question}”? Pick one, or search other "
+                           "words.",
+                     "id": "Bagian mana yang menjawab “{question}”? Pilih satu, atau cari "
+                           "dengan kata lain.",
+                     "de": "Welcher Abschnitt beantwortet „{question}“? Wählen Sie einen oder "
+                           "suchen Sie mit anderen Wörtern."},
+    "attach_pick_passage": {"en": "Pick the passage…", "id": "Pilih bagian…",
+                            "de": "Abschnitt wählen…"},
+    "attach_search": {"en": "Search other words", "id": "Cari kata lain",
+                      "de": "Andere Wörter suchen"},
+    "attach_words": {"en": "Words to search the passages for",
+                     "id": "Kata untuk mencari bagian", "de": "Wörter für die Suche"},
+    "attach_question": {"en": "Question", "id": "Pertanyaan", "de": "Frage"},
+    "attach_confirm": {"en": "Attach and reindex", "id": "Kaitkan dan indeks ulang",
+                       "de": "Zuordnen und neu indizieren"},
+    "attach_cancel": {"en": "Cancel", "id": "Batal", "de": "Abbrechen"},
+    "attach_cancelled": {"en": "Nothing was changed.", "id": "Tidak ada yang diubah.",
+                         "de": "Nichts wurde geändert."},
+    "attach_too_long": {"en": "The question bank takes questions of up to {limit} characters.",
+                        "id": "Bank pertanyaan menerima pertanyaan hingga {limit} karakter.",
+                        "de": "Die Fragensammlung nimmt Fragen bis {limit} Zeichen auf."},
+    "attach_done": {"en": "Question attached, index rebuilt",
+                    "id": "Pertanyaan dikaitkan, indeks dibangun ulang",
+                    "de": "Frage zugeordnet, Index neu aufgebaut"},
+    "attach_written": {"en": "Written to `{file}`.", "id": "Ditulis ke `{file}`.",
+                       "de": "Geschrieben in `{file}`."},
+    "attach_now": {"en": "The question now gets", "id": "Pertanyaan itu sekarang dijawab",
+                   "de": "Die Frage bekommt jetzt"},
+    "attach_still_declined": {
+        "en": "still no answer: the passage alone does not cover the question well enough.",
+        "id": "masih belum ada jawaban: bagian itu saja belum cukup mencakup pertanyaannya.",
+        "de": "noch keine Antwort: der Abschnitt allein deckt die Frage nicht genug ab.",
+    },
+    "kind.documents": {"en": "documents", "id": "dokumen", "de": "Dokumente"},
+    "kind.passages": {"en": "passages", "id": "bagian", "de": "Abschnitte"},
+    "kind.programs": {"en": "programs", "id": "program", "de": "Programme"},
+    "kind.glossary": {"en": "glossary", "id": "glosarium", "de": "Glossar"},
 })
 
 

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 REPO = Path(__file__).resolve().parents[1]
@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     dev_guild_id: int | None = None
     admin_role_ids: IdList = Field(default_factory=list)
     allowed_channel_ids: IdList = Field(default_factory=list)
+    # Channels (text or forum) where every new message or post is a question. Needs the
+    # privileged Message Content intent, so it is off unless set.
+    ask_channel_ids: IdList = Field(default_factory=list)
     ask_cooldown_rate: int = Field(default=3, ge=1)
     ask_cooldown_per: float = Field(default=30.0, gt=0)
     max_concurrent_answers: int = Field(default=4, ge=1)
@@ -39,7 +42,7 @@ class Settings(BaseSettings):
     index_poll_seconds: float = Field(default=60.0, gt=0)
     shard_count: int | None = Field(default=None, ge=1)
 
-    @field_validator("admin_role_ids", "allowed_channel_ids", mode="before")
+    @field_validator("admin_role_ids", "allowed_channel_ids", "ask_channel_ids", mode="before")
     @classmethod
     def _id_list(cls, value: object) -> object:
         """Accept '1,2 3', a JSON list '[1, 2]', or a list."""
@@ -51,6 +54,14 @@ class Settings(BaseSettings):
         if text.startswith("["):
             return json.loads(text)
         return [part for part in text.replace(",", " ").split() if part]
+
+    @model_validator(mode="after")
+    def _ask_channels_are_allowed(self) -> Settings:
+        """An ask channel is a channel the bot answers in, whatever the allow-list says."""
+        if self.allowed_channel_ids:
+            extra = [c for c in self.ask_channel_ids if c not in self.allowed_channel_ids]
+            self.allowed_channel_ids = [*self.allowed_channel_ids, *extra]
+        return self
 
     @property
     def token(self) -> str | None:

@@ -34,6 +34,8 @@ NAMES: dict[str, tuple[str, str]] = {
     "annual_sales": ("omzet_tahunan", "jahresumsatz"),
     "mode": ("mode", "modus"),
     "days": ("hari", "tage"),
+    # the message menu (context-menu names may have capitals and spaces)
+    "Ask the bot about this": ("Tanya bot tentang ini", "Bot dazu fragen"),
 }
 
 # English description or choice label → (Indonesian, German).
@@ -49,6 +51,8 @@ TEXTS: dict[str, tuple[str, str]] = {
          "Sprache von Frage und Antwort (sonst automatisch erkannt)"),
     "Only you see the answer": ("Hanya Anda yang melihat jawabannya",
                                 "Nur Sie sehen die Antwort"),
+    "Only you see the result (default: yes)": ("Hanya Anda yang melihat hasilnya (bawaan: ya)",
+                                               "Nur Sie sehen das Ergebnis (Standard: ja)"),
     "List the partnership's programs": ("Daftar program kemitraan",
                                         "Die Programme der Partnerschaft"),
     "Only programs in this field": ("Hanya program di bidang ini",

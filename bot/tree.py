@@ -35,8 +35,8 @@ class Refusal(app_commands.CheckFailure):
         self.text = text
 
 
-def user_message(error: app_commands.AppCommandError, lang: str) -> str:
-    """What to tell the user about `error`."""
+def user_message(error: app_commands.AppCommandError, lang: str, bot_name: str = "") -> str:
+    """What to tell the user about `error`; `bot_name` is how Integrations lists the bot."""
     if isinstance(error, Refusal):
         return error.text
     if isinstance(error, app_commands.CommandOnCooldown):
@@ -44,7 +44,7 @@ def user_message(error: app_commands.AppCommandError, lang: str) -> str:
     if isinstance(error, app_commands.NoPrivateMessage):
         return t("guild_only", lang)
     if isinstance(error, app_commands.MissingPermissions | app_commands.MissingAnyRole):
-        return t("admin_only", lang)
+        return t("admin_only", lang, bot=bot_name or "…")
     if isinstance(error, app_commands.CheckFailure):
         return t("not_allowed", lang)
     if isinstance(error, app_commands.TransformerError):
@@ -87,7 +87,8 @@ class SisterTree(app_commands.CommandTree[Any]):
             log.error("/%s failed", name, exc_info=error)
         if interaction.type is discord.InteractionType.autocomplete:
             return
-        text = user_message(error, interaction_language(interaction))
+        me = interaction.client.user
+        text = user_message(error, interaction_language(interaction), me.name if me else "")
         try:
             if interaction.response.is_done():
                 await interaction.followup.send(text, ephemeral=True,

@@ -63,7 +63,7 @@ def _duplicate_program(root: Path) -> None:
 DAMAGES = [
     Damage("impossible accessed date", _replace("sources.yaml", "accessed: 2026-11-28",
                                                 "accessed: 2026-02-30"),
-           "corpus/sources.yaml:5: field 'sources.0.accessed': '2026-02-30' is not a calendar"),
+           "corpus/sources.yaml:6: field 'sources.0.accessed': '2026-02-30' is not a calendar"),
     Damage("impossible updated date", _replace("documents/en/charter-en.md",
                                                "updated: 2026-11-28", "updated: 2026-13-45"),
            "corpus/documents/en/charter-en.md:7: field 'updated': '2026-13-45' is not a"),

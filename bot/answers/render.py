@@ -52,7 +52,7 @@ def to_text(answer: Answer, corpus_date: str = "", limit: int = 2000,
     if answer.abstained:
         lines = [refusal(answer)]
         if answer.suggestions and answer.reason in ("weak_evidence", "stale"):
-            lines.append(t("did_you_mean", lang))
+            lines.append(t("did_you_mean_list", lang))
             lines += [f"  • {q}" for q in answer.suggestions]
             lines.append(t("ask_cli", lang))
         return "\n".join(lines)[:limit]

@@ -28,6 +28,13 @@ pyproject.toml (see .env.example):
 Never commit .env or paste the token anywhere public."""
 
 
+NO_MESSAGE_CONTENT = (
+    "error: ASK_CHANNEL_IDS is set, and ask channels need the Message Content intent, which "
+    "Discord has not granted: enable it at https://discord.com/developers/applications → your "
+    "application → Bot → Privileged Gateway Intents → Message Content Intent, or leave "
+    "ASK_CHANNEL_IDS empty")
+
+
 class RedactToken(logging.Filter):
     """Replaces the token with '[token]' in every log record, as a last line of defence."""
 
@@ -99,7 +106,8 @@ def run(args: argparse.Namespace) -> int:
               "portal (Bot → Reset Token) and update .env", file=sys.stderr)
         return 1
     except discord.PrivilegedIntentsRequired:
-        print("error: the bot asked for an intent that is not enabled in the developer "
+        print(NO_MESSAGE_CONTENT if settings.ask_channel_ids else
+              "error: the bot asked for an intent that is not enabled in the developer "
               "portal", file=sys.stderr)
         return 1
     return 0

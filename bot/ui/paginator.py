@@ -1,6 +1,9 @@
-"""Embeds shown one page at a time, with buttons only the person who asked can press.
+"""Embeds shown one page at a time: only the person who asked can turn the pages, anyone can
+use what a page offers (a menu that opens a program privately, say).
 
 When the view times out its buttons are disabled in place, so nobody clicks a dead control.
+Method names must not shadow discord.py's View internals (`_refresh`, `_dispatch_item`, …):
+discord.py calls those itself, e.g. on every gateway update of the message.
 """
 
 from __future__ import annotations
@@ -30,13 +33,13 @@ class Paginator(discord.ui.View):
         self.language = language
         self.page = 0
         self.message: discord.Message | discord.InteractionMessage | None = None
-        self._refresh()
+        self._show_page_controls()
 
     def page_items(self) -> list[discord.ui.Item[Any]]:
         """Extra items for the current page (e.g. a select menu); none by default."""
         return []
 
-    def _refresh(self) -> None:
+    def _show_page_controls(self) -> None:
         for item in list(self.children):
             if item not in (self.back, self.position, self.forward):
                 self.remove_item(item)
@@ -47,14 +50,16 @@ class Paginator(discord.ui.View):
             self.add_item(item)
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        if interaction.user.id == self.owner_id:
+        paging = {self.back.custom_id, self.forward.custom_id}
+        custom_id = (interaction.data or {}).get("custom_id")
+        if interaction.user.id == self.owner_id or custom_id not in paging:
             return True
         await interaction.response.send_message(t("not_your_menu", self.language),
                                                 ephemeral=True)
         return False
 
     async def _show(self, interaction: discord.Interaction) -> None:
-        self._refresh()
+        self._show_page_controls()
         await interaction.response.edit_message(embed=self.pages[self.page], view=self)
 
     @discord.ui.button(emoji="◀️", style=discord.ButtonStyle.secondary, row=0)

@@ -217,3 +217,60 @@ async def test_the_run_time_admin_check_refuses_direct_messages() -> None:
     interaction.locale = discord.Locale.german
     with pytest.raises(Refusal, match="nur auf einem Server"):
         await _check(interaction)
+
+
+def options(message: Any) -> dict[str, str]:
+    """label → value of the (first) select menu on a message."""
+    for row in message.components:
+        for child in row["components"]:
+            if child["type"] == 3:
+                return {o["label"]: o["value"] for o in child["options"]}
+    return {}
+
+
+async def test_unanswered_attaches_a_declined_question_to_its_passage(world: World) -> None:
+    """From /unanswered an admin picks a declined question, finds the passage (here by
+    searching other words), confirms; the question is written to the question bank, the
+    index rebuilt, and the result reported."""
+    question = "When did the teen club start?"
+    declined = await world.alice.slash(world.channel, "ask", question=question)
+    assert declined.response.ephemeral
+    listing = (await world.manager.slash(world.channel, "unanswered")).response
+    assert list(options(listing)) == [question]
+    picker = (await world.manager.select(listing.message, ["0"])).response
+    assert picker.ephemeral and f"Which passage answers “{question}”" in \
+        picker.embeds[0].description
+    shown = await world.manager.click(picker.message, label="Search other words")
+    found = (await world.manager.submit_modal(shown, {"words": "youth centre"})).response
+    youth = next(value for label, value in options(found).items() if "Youth" in label)
+    preview = (await world.manager.select(found.message, [youth])).response
+    assert "youth centre opened in 1976" in preview.embeds[0].description
+    assert preview.embeds[0].footer.text == "charter-en#youth/1"
+    done = await world.manager.click(preview.message, label="Attach and reindex")
+    report = done.response.embeds[0]
+    assert report.title == "Question attached, index rebuilt"
+    assert "Written to `corpus/bank/en/charter.yaml`" in report.description
+    bank = world.bot.settings.corpus_dir / "bank/en/charter.yaml"
+    assert bank.read_text("utf-8").endswith(f'"charter-en#youth/1":\n  - {question}\n')
+    now = {field.name: field.value for field in report.fields}["The question now gets"]
+    answer = world.bot.live.engine.ask(question, "en", "en")
+    assert now == (answer.text if not answer.abstained else
+                   "still no answer: the passage alone does not cover the question well enough.")
+    assert world.bot.db.reindexes()[0]["ok"] == 1
+    assert world.log_channel.last_message.embeds[0].title == "Index rebuilt"
+
+
+async def test_attaching_to_a_broken_corpus_leaves_the_bank_as_it_was(world: World) -> None:
+    """When the rebuild fails the new bank entry is taken back and the errors are shown."""
+    await world.alice.slash(world.channel, "ask", question="When did the teen club start?")
+    (world.bot.settings.corpus_dir / "programs/broken.yaml").write_text("id: [", "utf-8")
+    listing = (await world.manager.slash(world.channel, "unanswered")).response
+    picker = (await world.manager.select(listing.message, ["0"])).response
+    shown = await world.manager.click(picker.message, label="Search other words")
+    found = (await world.manager.submit_modal(shown, {"words": "youth centre"})).response
+    youth = next(value for label, value in options(found).items() if "Youth" in label)
+    preview = (await world.manager.select(found.message, [youth])).response
+    done = await world.manager.click(preview.message, label="Attach and reindex")
+    assert "nothing was changed" in done.response.embeds[0].title
+    assert not (world.bot.settings.corpus_dir / "bank/en/charter.yaml").exists()
+    assert world.bot.db.reindexes()[0]["ok"] == 0

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from bot.exts.answers import ask
+from bot.exts.answers import _respond
 from tests.discord.conftest import World, custom_ids, pings, reactions
 
 QUESTION = "When was the partnership charter signed?"
@@ -72,9 +72,11 @@ async def test_empty_and_over_long_questions_get_clear_messages(world: World) ->
 
 
 async def test_private_answers_are_ephemeral(world: World) -> None:
-    """private=True shows the answer only to the asker."""
+    """private=True shows the answer only to the asker (and offers no thread: none can be
+    started on a message only one member sees)."""
     result = await world.alice.slash(world.channel, "ask", question=QUESTION, private=True)
     assert result.response.ephemeral and result.response.embeds
+    assert not any(cid.startswith("ans:thread:") for cid in custom_ids(result.response))
 
 
 async def test_replies_in_the_question_language_or_the_chosen_one(world: World) -> None:
@@ -119,7 +121,7 @@ async def test_the_user_locale_decides_when_the_question_does_not(
     listing = await world.alice.slash(world.channel, "programs")
     assert listing.response.embeds[0].title == "Program (12)"
     help_ = await world.bob.slash(world.channel, "help")
-    assert "`/frage`" in help_.response.embeds[0].description
+    assert "</frage:" in help_.response.embeds[0].description
     unclear = await world.alice.slash(world.channel, "ask", question="1960?")
     assert unclear.response.ephemeral  # a bare number is no question: said in her language
     assert unclear.response.content.startswith("Saya tidak menemukan kata yang bisa dicari")
@@ -177,11 +179,37 @@ async def test_cooldown_applies_to_slash_and_mentions(world: World) -> None:
     assert again.response.embeds
 
 
-async def test_a_slow_answer_is_deferred_then_delivered(
+async def test_a_slow_answer_is_deferred_privately_then_posted(
         world: World, monkeypatch: pytest.MonkeyPatch) -> None:
     """When answering takes longer than the fast-reply budget the interaction is deferred
-    (Discord allows 3 s) and the answer then replaces the 'thinking' message."""
-    monkeypatch.setattr(ask, "FAST_REPLY_SECONDS", 0.05)
+    privately (Discord allows 3 s; a deferral fixes the visibility); the answer is then posted
+    publicly and the private note removed."""
+    monkeypatch.setattr(_respond, "FAST_REPLY_SECONDS", 0.05)
+    slow_down(world, monkeypatch)
+    result = await world.alice.slash(world.channel, "ask", question=QUESTION)
+    assert result.deferred and result.ephemeral
+    await world.env.advance_time(60)
+    posted = result.followups[-1]
+    assert not posted.ephemeral and "24 May 1960" in posted.embeds[0].description
+    assert world.channel.last_message.embeds[0].description == posted.embeds[0].description
+    assert not [m for m in world.channel.history(viewer=world.bob) if m.flags.ephemeral]
+
+
+async def test_a_slow_refusal_stays_private(world: World,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A slow question the corpus does not cover is refused only to the asker (it used to
+    replace a public 'thinking…' message)."""
+    monkeypatch.setattr(_respond, "FAST_REPLY_SECONDS", 0.05)
+    slow_down(world, monkeypatch)
+    result = await world.alice.slash(world.channel, "ask",
+                                     question="What is the price of rice on Mars today?")
+    await world.env.advance_time(60)
+    assert result.ephemeral and "won't guess" in result.response.content
+    assert world.channel.history(viewer=world.bob) == []
+
+
+def slow_down(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make every answer take 60 s of virtual time."""
     service = world.bot.get_cog("Ask").service
     real = service.answer
 
@@ -190,8 +218,3 @@ async def test_a_slow_answer_is_deferred_then_delivered(
         return await real(*args, **kwargs)
 
     monkeypatch.setattr(service, "answer", slow)
-    result = await world.alice.slash(world.channel, "ask", question=QUESTION)
-    assert result.deferred and not result.ephemeral
-    await world.env.advance_time(60)
-    assert not result.deferred
-    assert "24 May 1960" in result.response.embeds[0].description

@@ -42,6 +42,18 @@ async def test_programs_filters_and_select_menu_opens_a_card(world: World) -> No
     assert "Bandung Bridge" in year.response.embeds[0].description
 
 
+async def test_anyone_opens_a_card_from_a_public_list_privately(
+        world: World, locales: dict[int, str]) -> None:
+    """Bob cannot page alice's list, but its menu opens a card for him, privately and in his
+    language."""
+    locales[world.bob.id] = "de"
+    listing = (await world.alice.slash(world.channel, "programs")).response
+    assert not listing.ephemeral
+    card = await world.bob.select(listing.message, ["school-exchange"])
+    assert card.response.ephemeral and card.response.embeds[0].title == "Schüleraustausch"
+    assert page_label(listing) == "1/2"
+
+
 async def test_programs_view_disables_itself_on_timeout(world: World) -> None:
     """After the timeout every control on the list is disabled."""
     result = await world.alice.slash(world.channel, "programs")
@@ -89,6 +101,17 @@ async def test_program_typed_by_hand_or_unknown(world: World) -> None:
     assert "@\u200beveryone" in unknown.response.content
 
 
+async def test_a_name_that_matches_no_program_opens_none(world: World) -> None:
+    """One letter, or words no program is called, get the 'no program called …' reply
+    instead of some program's public card; whole words of a name still find it."""
+    for typed in ("a", "ab", "moon base", "culture"):
+        result = await world.alice.slash(world.channel, "program", name=typed)
+        assert result.response.ephemeral and not result.response.embeds, typed
+        assert result.response.content.startswith("I don't know a program called"), typed
+    found = await world.alice.slash(world.channel, "program", name="exchange")
+    assert found.response.embeds[0].title == "School exchange"
+
+
 async def test_timeline_is_paginated(world: World) -> None:
     """Ten events make two pages, oldest first; uncertain events are marked in words."""
     result = await world.alice.slash(world.channel, "timeline")
@@ -132,6 +155,15 @@ async def test_sme_classifies_amounts(world: World) -> None:
     assert fields["Annual sales"] == "Rp 20,000,000,000 → **medium**"
 
 
+async def test_sme_is_private_by_default(world: World) -> None:
+    """The member's business figures are shown only to them unless they choose otherwise."""
+    result = await world.alice.slash(world.channel, "sme", capital="750 juta")
+    assert result.response.ephemeral
+    assert world.channel.history(viewer=world.bob) == []
+    public = await world.alice.slash(world.channel, "sme", private=False)
+    assert not public.response.ephemeral
+
+
 async def test_sme_refuses_nonsense_amounts_privately(world: World) -> None:
     """An amount that is not rupiah gets a clear private message."""
     result = await world.alice.slash(world.channel, "sme", capital="lots of money")
@@ -140,12 +172,19 @@ async def test_sme_refuses_nonsense_amounts_privately(world: World) -> None:
 
 
 async def test_about_and_help(world: World) -> None:
-    """/about tells what the bot knows; /help lists every command."""
+    """/about tells what the bot knows; /help lists every command as a clickable mention,
+    the admin commands only for admins, with the Integrations step for admin roles."""
     about = await world.alice.slash(world.channel, "about")
     fields = {f.name: f.value for f in about.response.embeds[0].fields}
     assert fields["Corpus"].startswith("4 documents") and "12 programs" in fields["Corpus"]
+    ids = world.bot.command_ids
     help_ = await world.alice.slash(world.channel, "help")
     text = help_.response.embeds[0].description
-    for name in ("/ask", "/programs", "/program", "/sme", "/timeline", "/sources", "/about"):
-        assert f"`{name}`" in text
-    assert "`/reindex`" in help_.response.embeds[0].fields[0].value
+    for name in ("ask", "programs", "program", "sme", "timeline", "sources", "about"):
+        assert f"</{name}:{ids[name]}>" in text
+    assert "Ask the bot about this" in text
+    assert help_.response.embeds[0].fields == [] and "reindex" not in text
+    admin = await world.manager.slash(world.channel, "help")
+    section = admin.response.embeds[0].fields[0]
+    assert section.name == "For admins" and f"</reindex:{ids['reindex']}>" in section.value
+    assert "Integrations" in section.value and "ADMIN_ROLE_IDS" in section.value

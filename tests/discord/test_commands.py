@@ -17,6 +17,7 @@ from bot.translator import SisterTranslator
 NAME = re.compile(r"^[-_\w]{1,32}$")
 EXPECTED = {"ask", "programs", "program", "sme", "timeline", "sources", "about", "help",
             "reindex", "stats", "unanswered"}
+MENUS = {"Ask the bot about this"}  # message context menus: no description, names with spaces
 
 
 @pytest.fixture
@@ -49,14 +50,20 @@ def test_extensions_are_found_by_walking_the_package() -> None:
 
 
 async def test_every_command_is_registered_once(payloads: list[dict[str, Any]]) -> None:
-    names = [p["name"] for p in payloads]
+    names = [p["name"] for p in payloads if p.get("type", 1) == 1]
     assert sorted(names) == sorted(EXPECTED)
+    menus = {p["name"]: p for p in payloads if p.get("type") == 3}
+    assert set(menus) == MENUS
+    assert menus["Ask the bot about this"]["name_localizations"] == {
+        "id": "Tanya bot tentang ini", "de": "Bot dazu fragen"}
 
 
 async def test_every_command_and_option_is_described_and_translated(
         payloads: list[dict[str, Any]]) -> None:
     """Descriptions everywhere (≤100 chars); names and descriptions in id and de."""
     for payload in payloads:
+        if payload.get("type") == 3:
+            continue  # a context menu has a name only (checked above)
         for part in _parts(payload):
             if "value" in part:  # a choice: translated unless it is a language's own name
                 if part["name"] not in ("English", "Bahasa Indonesia", "Deutsch"):
@@ -73,7 +80,7 @@ async def test_every_command_and_option_is_described_and_translated(
 async def test_localized_names_do_not_collide(payloads: list[dict[str, Any]]) -> None:
     """Within each language, command names are unique."""
     for locale in ("id", "de"):
-        names = [p["name_localizations"][locale] for p in payloads]
+        names = [p["name_localizations"][locale] for p in payloads if p.get("type", 1) == 1]
         assert len(names) == len(set(names)), locale
 
 

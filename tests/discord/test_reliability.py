@@ -98,7 +98,9 @@ async def test_commands_are_synced_to_the_dev_guild_with_translations(world: Wor
     assert ask.name_localizations[discord.Locale.indonesian] == "tanya"
     assert ask.name_localizations[discord.Locale.german] == "frage"
     assert ask.description_localizations[discord.Locale.german].startswith("Fragen zur")
-    assert all(c.description for c in synced)
+    assert all(c.description for c in synced if c.type is discord.AppCommandType.chat_input)
+    menu = next(c for c in synced if c.type is discord.AppCommandType.message)
+    assert menu.name_localizations[discord.Locale.german] == "Bot dazu fragen"
 
 
 async def test_auto_sharded_bot_answers_on_every_shard(settings: Settings) -> None:

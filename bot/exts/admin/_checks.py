@@ -37,7 +37,8 @@ async def _check(interaction: discord.Interaction) -> bool:
         raise Refusal(t("guild_only", lang))
     settings = interaction.client.settings  # type: ignore[attr-defined]
     if not is_admin(interaction, settings.admin_role_ids):
-        raise Refusal(t("admin_only", lang))
+        me = interaction.client.user
+        raise Refusal(t("admin_only", lang, bot=me.name if me else "…"))
     return True
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.bot import SisterCityBot
+from bot.exts.admin._attach import Declined, QuestionSelect
 from bot.exts.admin._checks import admin_only
 from bot.messages import t
 from bot.storage.grouping import group_questions
@@ -16,6 +19,19 @@ from bot.ui.language import interaction_language
 from bot.ui.paginator import Paginator
 
 GROUPS_PER_PAGE = 10
+
+
+class UnansweredView(Paginator):
+    """Pages of declined questions; a menu attaches one of the page's to its passage."""
+
+    def __init__(self, pages: list[discord.Embed], questions: list[Declined], *,
+                 owner_id: int, language: str) -> None:
+        self.questions = questions
+        super().__init__(pages, owner_id=owner_id, language=language)
+
+    def page_items(self) -> list[discord.ui.Item[Any]]:
+        shown = self.questions[self.page * GROUPS_PER_PAGE:(self.page + 1) * GROUPS_PER_PAGE]
+        return [QuestionSelect(shown, self.language)] if shown else []
 
 
 def activity_line(counts: dict[str, int], lang: str) -> str:
@@ -62,18 +78,22 @@ class Insights(commands.Cog):
     @admin_only()
     async def unanswered(self, interaction: discord.Interaction,
                          days: app_commands.Range[int, 1, 365] = 7) -> None:
-        """Abstained and 👎 questions, grouped by similar wording, most frequent first."""
+        """Abstained and 👎 questions, grouped by similar wording, most frequent first; a
+        menu attaches one to the passage that answers it (the question bank)."""
         lang = interaction_language(interaction)
         rows = self.bot.db.unanswered(days)
+        asked_in = {r["question"]: r["language"] for r in rows}
         groups = group_questions([(r["question"], r["language"], r["asked_at"]) for r in rows])
-        title = t("unanswered_title", lang, days=days, count=len(groups))
+        title = t("unanswered_title_one" if days == 1 else "unanswered_title", lang, days=days,
+                  count=len(groups))
         lines = [f"**{g.count}×** {echo(g.example, 200)} ({', '.join(sorted(g.languages))}"
                  f" · {g.last_asked[:10]})" for g in groups]
         pages = [embed(title, limits.join_lines(group, limits.EMBED_DESCRIPTION)
                        or t("unanswered_none", lang))
                  for group in limits.chunks(lines, GROUPS_PER_PAGE)]
-        await Paginator(pages, owner_id=interaction.user.id, language=lang).start(
-            interaction, ephemeral=True)
+        questions = [Declined(g.example, asked_in.get(g.example, "en")) for g in groups]
+        await UnansweredView(pages, questions, owner_id=interaction.user.id,
+                             language=lang).start(interaction, ephemeral=True)
 
 
 async def setup(bot: SisterCityBot) -> None:

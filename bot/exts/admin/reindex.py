@@ -22,16 +22,28 @@ from indexer import diff
 log = logging.getLogger(__name__)
 
 SHOWN_ERRORS = 10
+KNOWN_KINDS = frozenset(f"kind.{kind}" for kind in diff.KINDS)
+
+
+def _kind(kind: str, lang: str) -> str:
+    return t(f"kind.{kind}", lang) if f"kind.{kind}" in KNOWN_KINDS else kind
+
+
+def diff_lines(result: ReindexResult, lang: str) -> list[str]:
+    """Added, removed and changed records per kind ('passages: +3 …'), in `lang`."""
+    return [t("diff_line", lang, kind=_kind(kind, lang), added=len(change.added),
+              removed=len(change.removed), changed=len(change.changed))
+            for kind, change in result.changes.items()]
 
 
 def result_embed(result: ReindexResult, lang: str) -> discord.Embed:
     """The diff summary and build time, or the first errors and how many there are."""
     if result.ok:
         card = embed(t("reindex_ok", lang),
-                     "\n".join(result.summary_lines()) or t("no_changes", lang))
+                     "\n".join(diff_lines(result, lang)) or t("no_changes", lang))
         card.add_field(name=t("build_time", lang), value=f"{result.seconds:.1f} s")
         card.add_field(name=t("index_size", lang), value=", ".join(
-            f"{kind}: {count}" for kind, count in result.counts.items()))
+            f"{_kind(kind, lang)}: {count}" for kind, count in result.counts.items()))
         return limits.fit_embed(card)
     shown = [discord.utils.escape_markdown(p) for p in result.problems[:SHOWN_ERRORS]]
     more = len(result.problems) - len(shown)
@@ -69,7 +81,7 @@ class Reindex(commands.Cog):
             except ReindexBusy:
                 await send(interaction, t("reindex_busy", lang), ephemeral=True)
                 return
-        self._record(interaction.user.id, result)
+        self.record(interaction.user.id, result)
         card = result_embed(result, lang)
         await send(interaction, embed=card, ephemeral=True)
         await self.bot.post_log(embed=result_embed(result, "en"))
@@ -85,7 +97,8 @@ class Reindex(commands.Cog):
             counts={"documents": stats.documents, "passages": stats.passages,
                     "programs": stats.programs, "glossary": stats.glossary_terms})
 
-    def _record(self, user_id: int, result: ReindexResult) -> None:
+    def record(self, user_id: int, result: ReindexResult) -> None:
+        """Keep the reindex in the database (who, how long, what, errors)."""
         try:
             self.bot.db.record_reindex(
                 actor=self.bot.hash_user(user_id), origin="discord", ok=result.ok,

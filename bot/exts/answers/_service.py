@@ -10,7 +10,9 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.answers import Answer
+from bot.answers import Answer, clean_question, followup
+from bot.answers.followup import Turn
+from bot.exts.answers._conversations import Conversations
 from bot.exts.answers._cooldown import UserCooldown
 from bot.storage import DatabaseError, redact_mentions
 
@@ -27,6 +29,12 @@ class Recorded:
     answer_id: str
     answer: Answer
     stored: bool  # False when the database could not record it (votes then cannot count)
+    asked: str = ""  # the question as the member wrote it (answer.question is what was searched)
+    follows: Turn | None = None  # the earlier question whose topic was assumed, if any
+
+    @property
+    def small_talk(self) -> bool:
+        return self.answer.reason == "small_talk"
 
 
 class AnswerService:
@@ -38,18 +46,48 @@ class AnswerService:
         self.cooldown = UserCooldown(settings.ask_cooldown_rate, settings.ask_cooldown_per)
         self.semaphore = asyncio.Semaphore(settings.max_concurrent_answers)
         self._evidence: OrderedDict[str, Answer] = OrderedDict()
+        self.conversations = Conversations()
 
     async def answer(self, question: str, *, language: str | None, locale: str | None,
-                     user_id: int, guild_id: int | None, origin: str = "discord") -> Recorded:
-        """Answer with the current index (a reindex swap mid-question does not affect it)."""
+                     user_id: int, guild_id: int | None, origin: str = "discord",
+                     place_id: int | None = None, previous: Turn | None = None) -> Recorded:
+        """Answer with the current index (a reindex swap mid-question does not affect it).
+
+        With `place_id` (the channel or thread), a question that lacks its own topic is read
+        with the topic of the member's last question there; `previous` names that question
+        directly (the Follow up button)."""
+        asked = clean_question(question)
+        if previous is None and place_id is not None:
+            previous = self.conversations.recent(user_id, place_id)
+        turn = followup.follow_up(asked, previous)
+        follows = previous if turn is not None else None
+        turn = turn or followup.start(asked)
         async with self.semaphore:
             engine = self.bot.live.engine
-            answer = await asyncio.to_thread(engine.ask, question, language, locale)
+            answer = await asyncio.to_thread(engine.ask, turn.question if follows else question,
+                                             language, locale)
         answer_id, stored = self._record(answer, user_id, guild_id, origin)
         self._evidence[answer_id] = answer
         while len(self._evidence) > REMEMBERED_ANSWERS:
             self._evidence.popitem(last=False)
-        return Recorded(answer_id, answer, stored)
+        recorded = Recorded(answer_id, answer, stored, asked, follows)
+        self._keep_topic(recorded, turn, user_id, place_id)
+        return recorded
+
+    def _keep_topic(self, recorded: Recorded, turn: Turn, user_id: int,
+                    place_id: int | None) -> None:
+        """An answer sets the topic; a declined new question ends the old one; small talk
+        and a declined follow-up leave it as it was."""
+        if recorded.small_talk:
+            return
+        if not recorded.answer.abstained:
+            self.conversations.remember_answer(recorded.answer_id, turn)
+        if place_id is None:
+            return
+        if not recorded.answer.abstained:
+            self.conversations.remember(user_id, place_id, turn)
+        elif recorded.follows is None:
+            self.conversations.forget(user_id, place_id)
 
     def evidence(self, answer_id: str) -> Answer | None:
         """The answer behind a "Show passages" button, if still remembered."""

@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING, Any, cast
 
 import discord
 
+from bot.exts.answers._followup_views import FollowUpButton, ThreadButton
 from bot.exts.answers._render import passages_embed
 from bot.messages import t
 from bot.storage import DatabaseError
 from bot.ui.language import interaction_language
+from bot.ui.mentions import command_mention
 
 if TYPE_CHECKING:
     from bot.bot import SisterCityBot
@@ -52,7 +54,7 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         elif known:
             text = t("vote_thanks", lang, emoji="👍" if self.value == "up" else "👎")
         else:
-            text = t("expired", lang)
+            text = t("expired", lang, ask=command_mention(bot, "ask", lang))
         await interaction.response.send_message(text, ephemeral=True)
 
 
@@ -76,16 +78,22 @@ class PassagesButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         cog = cast("Ask | None", interaction.client.get_cog("Ask"))  # type: ignore[attr-defined]
         answer = cog.service.evidence(self.answer_id) if cog else None
         if answer is None:
-            await interaction.response.send_message(t("expired", lang), ephemeral=True)
+            await interaction.response.send_message(
+                t("expired", lang, ask=command_mention(interaction.client, "ask", lang)),
+                ephemeral=True)
             return
         await interaction.response.send_message(embed=passages_embed(answer, lang),
                                                 ephemeral=True)
 
 
-def answer_view(answer_id: str, lang: str) -> discord.ui.View:
-    """The row under an answer: show passages, 👍, 👎."""
+def answer_view(answer_id: str, lang: str, *, thread: bool = False) -> discord.ui.View:
+    """The row under an answer: show passages, 👍, 👎, follow up and, where a thread can be
+    started on the answer, continue in a thread."""
     view = discord.ui.View(timeout=None)
     view.add_item(PassagesButton(answer_id, lang))
     view.add_item(VoteButton(answer_id, "up"))
     view.add_item(VoteButton(answer_id, "down"))
+    view.add_item(FollowUpButton(answer_id, lang))
+    if thread:
+        view.add_item(ThreadButton(answer_id, lang))
     return view

@@ -2,46 +2,40 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import math
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answers import MAX_QUESTION_CHARS, clean_question
+from bot.answers import clean_question
 from bot.bot import SisterCityBot
-from bot.exts.answers._render import abstention_text, answer_embed
-from bot.exts.answers._service import AnswerService, Recorded
-from bot.exts.answers._views import PassagesButton, VoteButton, answer_view
+from bot.exts.answers._followup_views import DYNAMIC_ITEMS
+from bot.exts.answers._respond import (
+    Refusals,
+    answer_interaction,
+    deliver_to_message,
+    precheck,
+)
+from bot.exts.answers._service import AnswerService
+from bot.exts.answers._views import PassagesButton, VoteButton
 from bot.messages import t
 from bot.text import safe_text
 from bot.ui.embeds import NO_MENTIONS
-from bot.ui.language import interaction_language, locale_language
+from bot.ui.language import locale_language
+from bot.ui.mentions import command_mention
 
 log = logging.getLogger(__name__)
 
-# Answers normally take milliseconds; only a slower one is deferred (see `ask`).
-FAST_REPLY_SECONDS = 1.5
 # A mention that cannot be answered gets a reaction, not a public message: a user repeating
 # it cannot fill the channel.
 RATE_LIMITED = "⏳"
 EMPTY = "❓"
 NOTICE_SECONDS = 30  # a notice to a mention (question too long) deletes itself after this
+
 LANGUAGE_CHOICES = [app_commands.Choice(name="English", value="en"),
                     app_commands.Choice(name="Bahasa Indonesia", value="id"),
                     app_commands.Choice(name="Deutsch", value="de")]
-
-
-def precheck(question: str, lang: str) -> str | None:
-    """A message for an empty or over-long question, else None."""
-    text = clean_question(question)
-    if not text:
-        return t("empty", lang)
-    if len(text) > MAX_QUESTION_CHARS:
-        return t("too_long", lang, limit=MAX_QUESTION_CHARS)
-    return None
 
 
 class Ask(commands.Cog):
@@ -50,14 +44,7 @@ class Ask(commands.Cog):
     def __init__(self, bot: SisterCityBot) -> None:
         self.bot = bot
         self.service = AnswerService(bot)
-
-    def _reply(self, recorded: Recorded) -> dict[str, object]:
-        answer = recorded.answer
-        if answer.abstained or answer.small_talk:
-            return {"content": abstention_text(answer)}
-        index = self.bot.live.index
-        return {"embed": answer_embed(answer, index.corpus_date, index.sources),
-                "view": answer_view(recorded.answer_id, answer.language)}
+        self.refusals = Refusals()
 
     @app_commands.command(name="ask",
                           description="Ask about the Bandung–Braunschweig partnership")
@@ -69,36 +56,10 @@ class Ask(commands.Cog):
     async def ask(self, interaction: discord.Interaction, question: str,
                   language: app_commands.Choice[str] | None = None,
                   private: bool = False) -> None:
-        """Answer with the cited corpus text; abstentions are shown only to the asker.
-
-        Whether a message is ephemeral is fixed when the response starts (a deferred reply
-        keeps the deferral's visibility), so the answer is computed first and the interaction
-        deferred only if that takes longer than FAST_REPLY_SECONDS; a slow abstention then
-        replaces the public "thinking" message.
-        """
-        lang = language.value if language else interaction_language(interaction)
-        question = safe_text(question)
-        if problem := precheck(question, lang):
-            await interaction.response.send_message(problem, ephemeral=True)
-            return
-        if wait := self.service.cooldown.hit(interaction.user.id):
-            await interaction.response.send_message(
-                t("cooldown", lang, seconds=math.ceil(wait)), ephemeral=True)
-            return
-        work = asyncio.ensure_future(self.service.answer(
-            question, language=language.value if language else None,
-            locale=str(interaction.locale), user_id=interaction.user.id,
-            guild_id=interaction.guild_id))
-        done, _ = await asyncio.wait({work}, timeout=FAST_REPLY_SECONDS)
-        if not done:
-            await interaction.response.defer(ephemeral=private, thinking=True)
-        recorded = await work
-        reply = self._reply(recorded)
-        ephemeral = private or recorded.answer.abstained
-        respond = (interaction.followup.send if interaction.response.is_done()
-                   else interaction.response.send_message)
-        await respond(**reply, ephemeral=ephemeral,  # type: ignore[operator]
-                      allowed_mentions=NO_MENTIONS)
+        """Answer with the cited corpus text; refusals are shown only to the asker. A
+        question without a topic of its own ("And where?") keeps the asker's last one here."""
+        await answer_interaction(self, interaction, safe_text(question),
+                                 language=language.value if language else None, private=private)
 
     # -- mentions, replies and DMs --------------------------------------------------------
 
@@ -128,10 +89,13 @@ class Ask(commands.Cog):
         limited or has no question gets a reaction, an over-long one a self-deleting notice.
         """
         kind = self._addressed(message)
-        if kind is None or (kind == "reply" and not message.content):
-            return  # without the message-content intent, a reply that does not ping is blank
+        if kind is None:
+            return
         guild_locale = message.guild.preferred_locale if message.guild else None
         lang = locale_language(guild_locale)
+        if kind == "reply" and not message.content:
+            await self._unreadable_reply(message, lang)
+            return
         question = safe_text(message.content)
         try:
             if self.service.cooldown.hit(message.author.id):
@@ -148,9 +112,9 @@ class Ask(commands.Cog):
             recorded = await self.service.answer(
                 question, language=None, locale=str(guild_locale or "en"),
                 user_id=message.author.id,
-                guild_id=message.guild.id if message.guild else None)
-            await message.reply(**self._reply(recorded),  # type: ignore[arg-type]
-                                allowed_mentions=NO_MENTIONS)
+                guild_id=message.guild.id if message.guild else None,
+                place_id=message.channel.id)
+            await deliver_to_message(self, message, recorded)
         except discord.HTTPException as exc:
             log.warning("could not answer message %s in channel %s: %s", message.id,
                         message.channel.id, exc)
@@ -164,8 +128,19 @@ class Ask(commands.Cog):
         except discord.HTTPException as exc:
             log.info("no typing indicator (%s %s); answering anyway", exc.status, exc.text)
 
+    async def _unreadable_reply(self, message: discord.Message, lang: str) -> None:
+        """Without the Message Content intent Discord blanks a reply to a slash-command
+        answer; say once in a while how to follow up instead."""
+        if not self.refusals.may_say(message.author.id):
+            return
+        try:
+            await message.reply(t("reply_unreadable", lang, ask=command_mention(
+                self.bot, "ask", lang)), allowed_mentions=NO_MENTIONS, delete_after=120)
+        except discord.HTTPException as exc:
+            log.warning("could not explain an unreadable reply: %s", exc)
+
 
 async def setup(bot: SisterCityBot) -> None:
     """Load the Ask cog and the answer buttons that survive restarts."""
-    bot.add_dynamic_items(VoteButton, PassagesButton)
+    bot.add_dynamic_items(VoteButton, PassagesButton, *DYNAMIC_ITEMS)
     await bot.add_cog(Ask(bot))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import discord
 
 from bot.citations import fact_support
+from bot.exts.browse._partners import partner_name
 from bot.messages import t
 from bot.ui import limits
 from bot.ui.embeds import embed, source_line
@@ -53,7 +54,8 @@ def program_card(program: ProgramRecord, sources: dict[str, Source], lang: str
                    inline=False)
     if program.partners:
         card.add_field(name=t("partners", lang), inline=False,
-                       value=limits.join_lines([f"• {p}" for p in program.partners],
+                       value=limits.join_lines([f"• {partner_name(p, lang)}"
+                                                for p in program.partners],
                                                limits.FIELD_VALUE))
     card.add_field(name=t("sourcing", lang), value=fact_support(program.confidence.value, lang))
     card.add_field(name=t("sources", lang), inline=False,

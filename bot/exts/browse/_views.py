@@ -9,12 +9,14 @@ import discord
 from bot.exts.browse._cards import PER_PAGE, program_card
 from bot.messages import t
 from bot.ui import limits
+from bot.ui.language import interaction_language
 from bot.ui.paginator import Paginator
 from indexer.models import ProgramRecord, Source
 
 
 class ProgramSelect(discord.ui.Select["ProgramsView"]):
-    """Opens the card of one program on the current page, privately."""
+    """Opens the card of one program on the current page, privately, for anyone (in their
+    own language)."""
 
     def __init__(self, programs: list[ProgramRecord], lang: str) -> None:
         options = [discord.SelectOption(
@@ -27,12 +29,13 @@ class ProgramSelect(discord.ui.Select["ProgramsView"]):
     async def callback(self, interaction: discord.Interaction) -> None:
         view = self.view
         assert view is not None
+        lang = interaction_language(interaction)
         program = next((p for p in view.programs if p.id == self.values[0]), None)
         if program is None:
-            await interaction.response.send_message(t("expired", view.language), ephemeral=True)
+            await interaction.response.send_message(t("programs_none", lang), ephemeral=True)
             return
         await interaction.response.send_message(
-            embed=program_card(program, view.sources, view.language), ephemeral=True)
+            embed=program_card(program, view.sources, lang), ephemeral=True)
 
 
 class ProgramsView(Paginator):

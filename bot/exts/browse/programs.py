@@ -17,6 +17,7 @@ from bot.messages import t
 from bot.ui import limits
 from bot.ui.embeds import echo, send
 from bot.ui.language import interaction_language
+from bot.ui.mentions import command_mention
 from indexer.models import Field_
 
 FIELD_CHOICES = [app_commands.Choice(name=f.value.capitalize(), value=f.value) for f in Field_]
@@ -56,7 +57,8 @@ class Programs(commands.Cog):
         index = self.bot.live.index
         found = _search.find(index.programs, name)
         if found is None:
-            await send(interaction, t("program_unknown", lang, name=echo(name, 100)),
+            await send(interaction, t("program_unknown", lang, name=echo(name, 100),
+                                      programs=command_mention(self.bot, "programs", lang)),
                        ephemeral=True)
             return
         await send(interaction, embed=program_card(found, index.sources, lang))

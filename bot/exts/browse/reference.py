@@ -8,11 +8,12 @@ from discord.ext import commands
 
 from bot.bot import SisterCityBot
 from bot.citations import fact_support
+from bot.exts.admin._checks import is_admin
 from bot.messages import t
-from bot.translator import localized_name
 from bot.ui import limits
 from bot.ui.embeds import embed, send, source_line
 from bot.ui.language import interaction_language
+from bot.ui.mentions import command_mention
 from bot.ui.paginator import Paginator
 
 EVENTS_PER_PAGE = 8
@@ -74,15 +75,25 @@ class Reference(commands.Cog):
 
     @app_commands.command(name="help", description="How to use this bot")
     async def help(self, interaction: discord.Interaction) -> None:
-        """Every command with a line on what it does; admin commands for admins."""
+        """Every command, clickable, with a line on what it does; the admin commands only for
+        admins, with the step that shows them to admin roles."""
         lang = interaction_language(interaction)
-        lines = [f"`/{localized_name(name, lang)}` — {t(f'help.{name}', lang)}"
-                 for name in HELP_COMMANDS]
-        card = embed(t("help_title", lang), "\n".join(lines) + "\n\n" + t("help_mention", lang))
-        card.add_field(name=t("help_admin", lang), value="\n".join(
-            f"`/{localized_name(name, lang)}` — {t(f'help.{name}', lang)}"
-            for name in ADMIN_COMMANDS))
+        settings = self.bot.settings
+        lines = [self._line(name, lang) for name in HELP_COMMANDS]
+        text = "\n".join(lines) + "\n\n" + t("help_mention", lang)
+        if settings.ask_channel_ids:
+            where = " ".join(f"<#{channel_id}>" for channel_id in settings.ask_channel_ids[:10])
+            text += "\n" + t("help_ask_channels", lang, channels=where)
+        card = embed(t("help_title", lang), text)
+        if is_admin(interaction, settings.admin_role_ids):
+            me = self.bot.user
+            card.add_field(name=t("help_admin", lang), inline=False, value="\n".join(
+                [self._line(name, lang) for name in ADMIN_COMMANDS]
+                + ["", t("help_admin_note", lang, bot=me.name if me else "…")]))
         await send(interaction, embed=limits.fit_embed(card), ephemeral=True)
+
+    def _line(self, name: str, lang: str) -> str:
+        return f"{command_mention(self.bot, name, lang)} — {t(f'help.{name}', lang)}"
 
 
 async def setup(bot: SisterCityBot) -> None:

@@ -6,7 +6,7 @@ import discord
 
 from bot.messages import t
 from bot.sme import classify_capital, classify_sales, parse_rupiah
-from bot.sme.classes import CAPITAL_LIMITS, RULE, RULE_SOURCES, SALES_LIMITS
+from bot.sme.classes import CAPITAL_LIMITS, RULE_SOURCES, SALES_LIMITS
 from bot.ui import limits
 from bot.ui.embeds import embed, source_line
 from indexer.index import SearchIndex
@@ -33,7 +33,8 @@ def classification(capital: str | None, sales: str | None, index: SearchIndex, l
                    ) -> discord.Embed:
     """The class of the business under PP 7/2021, with the rule and its sources.
     The amounts must already have been checked with parse_rupiah."""
-    card = embed(t("sme_class_title", lang), t("sme_class_intro", lang, rule=RULE))
+    rule = t("sme_rule", lang)
+    card = embed(t("sme_class_title", lang), t("sme_class_intro", lang, rule=rule))
     if capital:
         amount = parse_rupiah(capital)
         card.add_field(name=t("capital", lang), inline=False, value=t(
@@ -51,7 +52,7 @@ def classification(capital: str | None, sales: str | None, index: SearchIndex, l
                        inline=False)
     cited = [index.sources[s] for s in RULE_SOURCES if s in index.sources]
     card.add_field(name=t("rule", lang), inline=False, value=limits.join_lines(
-        [RULE] + [f"• {source_line(s, lang)}" for s in cited],
+        [rule] + [f"• {source_line(s, lang)}" for s in cited],
         limits.FIELD_VALUE))
     return limits.fit_embed(card)
 

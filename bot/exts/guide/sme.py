@@ -37,10 +37,11 @@ class Sme(commands.Cog):
                           "size class")
     @app_commands.describe(capital="Business capital in rupiah, e.g. 750 juta (new businesses)",
                            annual_sales="Annual sales in rupiah, e.g. 1.5 miliar (existing "
-                           "businesses)")
+                           "businesses)", private="Only you see the result (default: yes)")
     async def sme(self, interaction: discord.Interaction, capital: str | None = None,
-                  annual_sales: str | None = None) -> None:
-        """The size classes (or the class of the given amounts), then the guide's pages."""
+                  annual_sales: str | None = None, private: bool = True) -> None:
+        """The size classes (or the class of the given amounts), then the guide's pages;
+        private unless asked otherwise, since the amounts are the member's business figures."""
         lang = interaction_language(interaction)
         for text in (capital, annual_sales):
             if problem := amount_problem(text, lang):
@@ -48,7 +49,8 @@ class Sme(commands.Cog):
                 return
         index = self.bot.live.index
         pages = [classification(capital, annual_sales, index, lang), *guide_pages(index, lang)]
-        await Paginator(pages, owner_id=interaction.user.id, language=lang).start(interaction)
+        await Paginator(pages, owner_id=interaction.user.id, language=lang).start(
+            interaction, ephemeral=private)
 
 
 async def setup(bot: SisterCityBot) -> None:
