@@ -162,7 +162,7 @@ class AnswerEngine:
     def _answering_sentence(self, query: Query, cand: _Candidate) -> tuple[int, float]:
         """The sentence the bank says answers the passage's bank question closest to the
         asked one, and how closely that question matches (-1, 0.0 if none matches well)."""
-        best, match = -1, params.BANK_MIN_MATCH
+        best, match = -1, params.BANK_SENTENCE_MIN_MATCH
         numbers = self.index.bank_sentences[cand.row]
         for (_, terms), number in zip(self._bank_of(cand.row, cand.passage), numbers,
                                       strict=True):

@@ -45,7 +45,8 @@ BANK_MIN_MATCH = 0.6
 SUGGESTIONS = 3
 # The sentence the question bank names as the answer to the bank question closest to the asked
 # one scores this much more, times how closely the two questions match.
-BANK_SENTENCE_BONUS = 0.0
+BANK_SENTENCE_BONUS = 0.3
+BANK_SENTENCE_MIN_MATCH = 0.8  # ... when the two questions match at least this much
 # Sentences come from passages in the asker's language when one covers at least this share of
 # the best coverage and reaches this share of the best score; otherwise from any language.
 OWN_LANGUAGE_COVERAGE = 0.5
