@@ -9,29 +9,30 @@ from __future__ import annotations
 
 import re
 
-from bot.answers import params
+from bot.answers.params import PARAMS, AnswerParams
 from bot.answers.question import frame_words
 from indexer.query import Query, QueryWord
 from indexer.sentences import split_sentences
 from indexer.text import Tokenizer, fold
 
 
-def weigh(query: Query, text: str, tokenizer: Tokenizer) -> None:
+def weigh(query: Query, text: str, tokenizer: Tokenizer, params: AnswerParams = PARAMS
+          ) -> None:
     """Adjust word weights to what the question asks rather than how it is phrased."""
     frame = frame_words(text)
     context = _context_words(text, tokenizer)
     for word in query.words:
         if word.text in frame:
-            word.weight *= params.FRAME_WEIGHT
+            word.weight *= params.frame_weight
         if word.text in context:
-            word.weight *= params.CONTEXT_WEIGHT
-    _cap_context(query.words, context)
+            word.weight *= params.context_weight
+    _cap_context(query.words, context, params.context_share)
     if query.language != "de":  # German capitalises every noun, not only names
         names = _names(text)
         for word in query.words:
             if word.text in names and word.text not in context and not (
                     word.known or word.alternatives):
-                word.weight *= params.UNKNOWN_NAME_FACTOR
+                word.weight *= params.unknown_name_factor
 
 
 def _context_words(text: str, tokenizer: Tokenizer) -> set[str]:
@@ -60,12 +61,12 @@ def _names(text: str) -> set[str]:
             and not _SENTENCE_START.search(text[: m.start()])}
 
 
-def _cap_context(words: list[QueryWord], context: set[str]) -> None:
+def _cap_context(words: list[QueryWord], context: set[str], share: float) -> None:
     """However long the statements around a question, together they weigh at most
     CONTEXT_SHARE of the question itself."""
     said = sum(w.weight for w in words if w.text in context)
     asked = sum(w.weight for w in words if w.text not in context)
-    if said > params.CONTEXT_SHARE * asked > 0:
+    if said > share * asked > 0:
         for word in words:
             if word.text in context:
-                word.weight *= params.CONTEXT_SHARE * asked / said
+                word.weight *= share * asked / said

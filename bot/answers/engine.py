@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from bot.answers import params
 from bot.answers.analyze import weigh
 from bot.answers.conversation import Talk, clean, examples, is_noise, separate, words_of
 from bot.answers.datum import asks_about_now, required_datum
@@ -13,6 +12,7 @@ from bot.answers.features import measure
 from bot.answers.figures import amounts, holds
 from bot.answers.gate import Gate, load_gate
 from bot.answers.model import Answer, Evidence, Quote, SourceRef
+from bot.answers.params import PARAMS, AnswerParams
 from bot.answers.question import KIND_WORDS, Kind, kind_of, newest_year, satisfies
 from bot.messages import t
 from indexer.index import SearchIndex
@@ -64,10 +64,12 @@ class _Candidate:
 class AnswerEngine:
     """Answers questions from one SearchIndex. Cheap to call; keeps small per-passage caches."""
 
-    def __init__(self, index: SearchIndex, gate: Gate | str | None = "fitted") -> None:
+    def __init__(self, index: SearchIndex, gate: Gate | str | None = "fitted",
+                 params: AnswerParams = PARAMS) -> None:
         """`gate`: the answer gate ("fitted": bot/answers/gate.json if there is one; None:
         the hand-set coverage threshold alone)."""
         self.index = index
+        self.params = params
         self.gate = load_gate() if gate == "fitted" else gate
         if gate == "fitted" and not any(index.bank_questions):
             self.gate = None  # fitted on features of a corpus with a question bank
@@ -95,7 +97,7 @@ class AnswerEngine:
         text = talk.question
         query = self.analyzer.analyze(text, language, talk.language or fallback)
         tok = self.index.tokenizer
-        weigh(query, text, tok)
+        weigh(query, text, tok, self.params)
         query.expansions += [tok.stem(word, lang) for lang, words
                              in KIND_WORDS.get(kind_of(text), {}).items() for word in words]
         if not query.words:
@@ -104,8 +106,8 @@ class AnswerEngine:
         if not candidates:
             return self._abstain(question, query, "weak_evidence")
         best = max(candidates, key=lambda c: c.coverage)
-        floor = params.MIN_COVERAGE if self.gate is None else params.GATE_MIN_COVERAGE
-        if best.coverage < floor or candidates[0].score < params.MIN_SCORE:
+        floor = self.params.min_coverage if self.gate is None else self.params.gate_min_coverage
+        if best.coverage < floor or candidates[0].score < self.params.min_score:
             return self._abstain(question, query, "weak_evidence")
         answer = self._compose(question, query, candidates)
         if self.gate is None or answer.abstained:
@@ -131,9 +133,9 @@ class AnswerEngine:
     # -- retrieval ------------------------------------------------------------------------
 
     def _candidates(self, query: Query) -> list[_Candidate]:
-        hits = self.index.bm25.top(query.terms, params.RETRIEVE)
+        hits = self.index.bm25.top(query.terms, self.params.retrieve)
         seen = {i for i, _ in hits}
-        bank_hits = [(i, s) for i, s in self.index.bank.top(query.terms, params.RETRIEVE_BANK)
+        bank_hits = [(i, s) for i, s in self.index.bank.top(query.terms, self.params.retrieve_bank)
                      if i not in seen]
         if bank_hits:  # passages found by their bank questions, scored on their text
             dense = self.index.bm25.scores(query.terms)
@@ -152,8 +154,9 @@ class AnswerEngine:
             # it says in people's words what the passage answers
             covered = max([query.information(terms)] + [
                 query.information(terms | q) for _, q in self._bank_of(i, passage)
-                if query.information(q) >= params.BANK_MIN_MATCH])
-            factor = 1.0 if passage.language == query.language else params.OTHER_LANGUAGE_FACTOR
+                if query.information(q) >= self.params.bank_min_match])
+            factor = (1.0 if passage.language == query.language
+                      else self.params.other_language_factor)
             result.append(_Candidate(passage, score, covered,
                                      score * factor * (0.5 + 0.5 * covered), i,
                                      frozenset(terms)))
@@ -162,7 +165,7 @@ class AnswerEngine:
     def _answering_sentence(self, query: Query, cand: _Candidate) -> tuple[int, float]:
         """The sentence the bank says answers the passage's bank question closest to the
         asked one, and how closely that question matches (-1, 0.0 if none matches well)."""
-        best, match = -1, params.BANK_SENTENCE_MIN_MATCH
+        best, match = -1, self.params.bank_sentence_min_match
         numbers = self.index.bank_sentences[cand.row]
         for (_, terms), number in zip(self._bank_of(cand.row, cand.passage), numbers,
                                       strict=True):
@@ -194,9 +197,9 @@ class AnswerEngine:
         top = ranked[0].adjusted
         best_coverage = max(c.coverage for c in candidates)
         own = [c for c in ranked if c.passage.language == query.language
-               and c.coverage >= params.OWN_LANGUAGE_COVERAGE * best_coverage
-               and c.adjusted >= params.OWN_LANGUAGE_SCORE * top]
-        pool = (own or ranked)[: params.CANDIDATE_PASSAGES]
+               and c.coverage >= self.params.own_language_coverage * best_coverage
+               and c.adjusted >= self.params.own_language_score * top]
+        pool = (own or ranked)[: self.params.candidate_passages]
         kind = kind_of(question)
         datum = required_datum(question)
         figures = amounts(question)
@@ -217,11 +220,11 @@ class AnswerEngine:
                     and _defines(sentence, query)) or (
                     kind is Kind.HOW_TO and is_take_part(cand.passage)) or any(
                     satisfies(kind, version) for version, _ in versions)
-                value = (info + params.TYPE_BONUS * fits
-                         + params.BANK_SENTENCE_BONUS * match * (position == answering)
-                         + params.PASSAGE_PRIOR * cand.adjusted / top
-                         + params.LEAD_BONUS * (position == 0)
-                         - params.SUPERSEDED_PENALTY * bool(_SUPERSEDED.search(sentence)))
+                value = (info + self.params.type_bonus * fits
+                         + self.params.bank_sentence_bonus * match * (position == answering)
+                         + self.params.passage_prior * cand.adjusted / top
+                         + self.params.lead_bonus * (position == 0)
+                         - self.params.superseded_penalty * bool(_SUPERSEDED.search(sentence)))
                 scored.append((value, rank, position, sentence, terms, cand))
         if not scored:
             return self._abstain(question, query, "weak_evidence")
@@ -229,11 +232,11 @@ class AnswerEngine:
         chosen: list = []
         length = 0
         for item in scored:
-            if len(chosen) >= params.MAX_SENTENCES:
+            if len(chosen) >= self.params.max_sentences:
                 break
-            if chosen and item[0] < params.EXTRA_SENTENCE_SHARE * scored[0][0]:
+            if chosen and item[0] < self.params.extra_sentence_share * scored[0][0]:
                 break
-            if length + len(item[3]) > params.MAX_ANSWER_CHARS or any(
+            if length + len(item[3]) > self.params.max_answer_chars or any(
                     (other[1], other[2]) == (item[1], item[2])
                     or _redundant(item[4], other[4]) for other in chosen):
                 continue
@@ -242,8 +245,8 @@ class AnswerEngine:
             value, rank, position, _, _, cand = item
             for offset, (sentence, terms) in enumerate(
                     self._followers(cand.passage, position, kind), 1):
-                if len(chosen) < params.MAX_SENTENCES and (
-                        length + len(sentence) <= params.MAX_ANSWER_CHARS):
+                if len(chosen) < self.params.max_sentences and (
+                        length + len(sentence) <= self.params.max_answer_chars):
                     chosen.append((value, rank, position + offset, sentence, terms, cand))
                     length += len(sentence)
         if kind is Kind.WHO and asks_about_now(question) and max(
@@ -314,14 +317,14 @@ class AnswerEngine:
     def _recent_year(self) -> int:
         """Sentences dated this year or later can speak of the present."""
         year = self.index.corpus_date[:4]
-        return (int(year) if year.isdigit() else 0) - params.RECENT_YEARS
+        return (int(year) if year.isdigit() else 0) - self.params.recent_years
 
     def _strongest(self, source_ids: tuple[str, ...]) -> list[str]:
         """The passage's best sources (high before medium before low, then as listed)."""
         rank = {"high": 0, "medium": 1, "low": 2}
         known = [s for s in source_ids if s in self.index.sources]
         known.sort(key=lambda s: rank[self.index.sources[s].confidence.value])
-        return known[: params.SOURCES_PER_QUOTE]
+        return known[: self.params.sources_per_quote]
 
     def _abstain(self, question: str, query: Query, reason: str) -> Answer:
         return Answer(question, query.language, True, suggestions=self._suggestions(query),
@@ -331,7 +334,7 @@ class AnswerEngine:
         """Bank questions in the asker's language closest to what was asked ("Did you mean
         …?"): the best-matching question of each of the passages the bank field ranks first."""
         options: dict[str, float] = {}
-        for row, _ in self.index.bank.top(query.terms, params.RETRIEVE_BANK):
+        for row, _ in self.index.bank.top(query.terms, self.params.retrieve_bank):
             passage = self.index.passages[row]
             if passage.language != query.language:
                 continue
@@ -339,7 +342,7 @@ class AnswerEngine:
                 score = query.information(terms)
                 if score > 0 and fold(text) != fold(query.text):
                     options[text] = max(options.get(text, 0.0), score)
-        return tuple(sorted(options, key=lambda q: (-options[q], q))[: params.SUGGESTIONS])
+        return tuple(sorted(options, key=lambda q: (-options[q], q))[: self.params.suggestions])
 
     def _small_talk(self, question: str, talk: Talk, language: str) -> Answer:
         """A greeting, thanks, "help" or "who are you": a friendly reply saying what the bot
