@@ -90,6 +90,14 @@ class Collector:
             self.add(path, str(exc), line)
             return None, None
 
+    def read_yaml(self, path: Path) -> tuple[Any, yaml.Node | None] | None:
+        """The data and node tree of a YAML file, or None after recording why not."""
+        text = self.read_text(path)
+        if text is None:
+            return None
+        data, node = self.parse_yaml(path, text)
+        return None if data is None and node is None else (data, node)
+
     def validate(
         self, model: type[_M], data: Any, path: Path, node: yaml.Node | None,
         prefix: tuple[str | int, ...] = (), line_offset: int = 0,

@@ -88,12 +88,10 @@ def _load_list(
         return
     items: list[tuple[int, _M]] = []
     with c.guard(path):
-        text = c.read_text(path)
-        if text is None:
+        found = c.read_yaml(path)
+        if found is None:
             return
-        data, node = c.parse_yaml(path, text)
-        if data is None and node is None:
-            return
+        data, node = found
         if not isinstance(data, dict) or not isinstance(data.get(key), list):
             c.add(path, f"must be a mapping with a list under '{key}'", 1, key)
             return
@@ -251,58 +249,69 @@ def _duplicates(c: Collector, pairs: list[tuple[str, str]], what: str, fld: str 
 def _load_bank(c: Collector, corpus: Corpus) -> list[BankEntry]:
     """Bank files: a mapping of passage anchor → list of questions in the folder's language."""
     from indexer.passages import passages
-    from indexer.sentences import split_sentences
 
     items = list(passages(corpus))
     anchors = {p.anchor: p.language for p in items}
     texts = {p.anchor: p.text for p in items}
     entries: list[BankEntry] = []
     for path in bank_files(corpus.root):
-        language = path.parent.name
-        text = c.read_text(path)
-        if text is None:
+        with c.guard(path):
+            entries += _bank_file(c, path, anchors, texts)
+    return entries
+
+
+def _bank_file(c: Collector, path: Path, anchors: dict[str, str], texts: dict[str, str]
+               ) -> list[BankEntry]:
+    """One bank file's entries (anchor → questions), each checked against its passage."""
+    from indexer.sentences import split_sentences
+
+    language = path.parent.name
+    entries: list[BankEntry] = []
+    found = c.read_yaml(path)
+    if found is None:
+        return entries
+    data, node = found
+    if not isinstance(data, dict):
+        c.add(path, "must be a mapping of passage anchor to a list of questions", 1)
+        return entries
+    for anchor, questions in data.items():
+        line = line_of(node, [str(anchor)])
+        if anchor not in anchors:
+            c.add(path, f"no passage has the anchor '{anchor}' (list them with "
+                  "`python -m bot bank passages`)", line, str(anchor))
             continue
-        data, node = c.parse_yaml(path, text)
-        if data is None and node is None:
+        if anchors[anchor] != language:
+            c.add(path, f"'{anchor}' is a passage in '{anchors[anchor]}', but this file "
+                  f"is in bank/{language}/", line, str(anchor))
             continue
-        if not isinstance(data, dict):
-            c.add(path, "must be a mapping of passage anchor to a list of questions", 1)
+        if not isinstance(questions, list) or not questions:
+            c.add(path, "must be a non-empty list of questions", line, str(anchor))
             continue
-        for anchor, questions in data.items():
-            line = line_of(node, [str(anchor)])
-            if anchor not in anchors:
-                c.add(path, f"no passage has the anchor '{anchor}' (list them with "
-                      "`python -m bot bank passages`)", line, str(anchor))
-                continue
-            if anchors[anchor] != language:
-                c.add(path, f"'{anchor}' is a passage in '{anchors[anchor]}', but this file "
-                      f"is in bank/{language}/", line, str(anchor))
-                continue
-            if not isinstance(questions, list) or not questions:
-                c.add(path, "must be a non-empty list of questions", line, str(anchor))
-                continue
-            good, answers = [], []
-            sentences = split_sentences(texts[anchor])
-            for n, item in enumerate(questions):
-                where = line_of(node, [str(anchor), n])
-                question, opening = (item.get("q"), item.get("answer")) if isinstance(
-                    item, dict) else (item, None)
-                if isinstance(item, dict) and set(item) - {"q", "answer"}:
-                    c.add(path, "a question is text, or a mapping with 'q' and 'answer' (the "
-                          "opening words of the sentence that answers it)", where,
-                          f"{anchor}.{n}")
-                elif not isinstance(question, str) or not question.strip():
-                    c.add(path, "a question must be non-empty text", where, f"{anchor}.{n}")
-                elif len(question) > MAX_QUESTION_CHARS:
-                    c.add(path, f"question is over {MAX_QUESTION_CHARS} characters", where,
-                          f"{anchor}.{n}")
-                elif opening is not None and (not isinstance(opening, str) or (
-                        number := answering_sentence(sentences, opening)) is None):
+        good: list[str] = []
+        answers: list[int] = []
+        sentences = split_sentences(texts[anchor])
+        for n, item in enumerate(questions):
+            where = line_of(node, [str(anchor), n])
+            question, opening = (item.get("q"), item.get("answer")) if isinstance(
+                item, dict) else (item, None)
+            if isinstance(item, dict) and set(item) - {"q", "answer"}:
+                c.add(path, "a question is text, or a mapping with 'q' and 'answer' (the "
+                      "opening words of the sentence that answers it)", where,
+                      f"{anchor}.{n}")
+            elif not isinstance(question, str) or not question.strip():
+                c.add(path, "a question must be non-empty text", where, f"{anchor}.{n}")
+            elif len(question) > MAX_QUESTION_CHARS:
+                c.add(path, f"question is over {MAX_QUESTION_CHARS} characters", where,
+                      f"{anchor}.{n}")
+            else:
+                number = -1 if opening is None else (
+                    answering_sentence(sentences, opening) if isinstance(opening, str) else None)
+                if number is None:
                     c.add(path, f"'answer: {opening}' must be words of exactly one sentence "
                           "of the passage", where, f"{anchor}.{n}.answer")
                 else:
                     good.append(" ".join(question.split()))
-                    answers.append(-1 if opening is None else number)
-            entries.append(BankEntry(str(anchor), language, tuple(good), c.rel(path), line,
-                                     tuple(answers)))
+                    answers.append(number)
+        entries.append(BankEntry(str(anchor), language, tuple(good), c.rel(path), line,
+                                 tuple(answers)))
     return entries

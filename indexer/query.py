@@ -167,10 +167,10 @@ class QueryAnalyzer:
                         [*by_text[word].alternatives, *stems]))
         # A word the corpus lacks counts as much as the concept it names, which is as common
         # as its most common equivalent ("kooperieren" → "Kooperation", "kerja sama").
-        for word in query_words:
-            idfs = [i for a in word.alternatives if (i := bm25.term_idf(a)) is not None]
-            if not word.known and idfs:
-                word.weight = min(word.weight, min(idfs))
+        for qword in query_words:
+            idfs = [i for a in qword.alternatives if (i := bm25.term_idf(a)) is not None]
+            if not qword.known and idfs:
+                qword.weight = min(qword.weight, min(idfs))
         return Query(text, language or lang, detected is not None, query_words,
                      list(dict.fromkeys(expansions)),
                      [self.index.glossary[n].concept for n, _ in concepts],
