@@ -47,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="?", help="the question (omit with --batch)")
     ask.add_argument("--language", choices=["en", "id", "de"], help="answer in this language")
     ask.add_argument("--json", action="store_true", help="print JSON")
-    ask.add_argument("--batch", type=Path, help="JSONL file of {question, id?, language?}")
+    ask.add_argument("--batch", type=Path, help="JSONL file of {question, id?, lang?}")
 
     index = sub.add_parser("index", parents=[common], help="validate corpus and build index")
     index.add_argument("--dry-run", action="store_true", help="validate and show the changes only")

@@ -2,6 +2,9 @@
 
 Whatever bytes come in, every row gets an answer line: undecodable bytes and lone surrogates
 become U+FFFD (with a warning naming the line), and output is encoded safely.
+
+A batch line is `{"question": …, "id"?: …, "lang"?: "en"|"id"|"de"}` (`language` is accepted
+for `lang`); other fields are ignored, so an eval file (docs/eval-format.md) is a valid batch.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     for number, row in batch:
         question = safe_text(str(row.get("question", "")))
         try:
-            answer = engine.ask(question, language=row.get("language") or args.language)
+            answer = engine.ask(question, language=row.get("lang") or args.language)
         except Exception as exc:  # one bad row must not cost the rows after it
             log.exception("%s:%d: could not answer", args.batch, number)
             print(_dumps({"id": row.get("id"), "question": question, "error": str(exc)}),
@@ -82,7 +85,10 @@ def _read_batch(path: Path) -> list[tuple[int, dict[str, object]]]:
             raise UsageError(f"{path}:{number}: not JSON ({getattr(exc, 'msg', exc)})") from None
         if not isinstance(row, dict) or not isinstance(row.get("question"), str):
             raise UsageError(f"{path}:{number}: needs an object with a 'question' string")
-        if row.get("language") not in (None, "en", "id", "de"):
-            raise UsageError(f"{path}:{number}: language must be en, id or de")
+        # 'language' is the older name of 'lang'
+        if "language" in row and row.setdefault("lang", row["language"]) != row["language"]:
+            raise UsageError(f"{path}:{number}: 'lang' and 'language' disagree")
+        if row.get("lang") not in (None, "en", "id", "de"):
+            raise UsageError(f"{path}:{number}: lang must be en, id or de")
         rows.append((number, row))
     return rows
