@@ -10,8 +10,13 @@
     feedback export [--csv] | feedback purge           recorded answers and votes
     run | sync                                         the Discord bot (needs DISCORD_TOKEN)
 
-Every command takes --corpus DIR and --index PATH. Heavy modules are imported per command, so
-`ask` starts fast.
+Every command takes --corpus DIR, --index DIR, --database FILE and --env-file FILE; without
+them the settings decide (bot/settings.py). Heavy modules are imported per command, so `ask`
+starts fast.
+
+Exit status: 0 done; 1 failed (invalid corpus, unusable index or database); 2 bad usage
+(arguments, settings, input files, no token); 3 Discord refused the bot (token, intents);
+4 Discord unreachable or the connection failed; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -22,10 +27,12 @@ import os
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = REPO / "corpus"
-DEFAULT_INDEX = REPO / ".index"
-USAGE_ERROR = 2
+from bot import logs
+from bot.settings import Settings, SettingsProblem, load_settings
+
+OK, FAILED, USAGE_ERROR, DISCORD_REFUSED, DISCORD_UNREACHABLE = 0, 1, 2, 3, 4
+INTERRUPTED = 130
+FLAGS = {"corpus_dir": "--corpus", "index_dir": "--index", "database_path": "--database"}
 
 log = logging.getLogger("bot")
 
@@ -36,8 +43,11 @@ class UsageError(Exception):
 
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder")
-    common.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index folder")
+    common.add_argument("--corpus", type=Path, help="corpus folder (default: CORPUS_DIR)")
+    common.add_argument("--index", type=Path, help="index folder (default: INDEX_DIR)")
+    common.add_argument("--database", type=Path, help="SQLite file (default: DATABASE_PATH)")
+    common.add_argument("--env-file", type=Path, help="settings file (default: ./.env, else "
+                        "the project's .env)")
     common.add_argument("-v", "--verbose", action="store_true", help="log more")
 
     parser = argparse.ArgumentParser(prog="sistercity", description=__doc__.split("\n")[0])
@@ -77,11 +87,19 @@ def _parser() -> argparse.ArgumentParser:
     feedback.add_argument("action", choices=["export", "purge"],
                           help="export as JSON lines (or --csv), or purge old rows")
     feedback.add_argument("--csv", action="store_true", help="export as CSV")
-    feedback.add_argument("--database", type=Path, help="SQLite file (default: DATABASE_PATH)")
 
     sub.add_parser("run", parents=[common], help="start the Discord bot")
     sub.add_parser("sync", parents=[common], help="sync slash commands globally and exit")
     return parser
+
+
+def settings_for(args: argparse.Namespace) -> Settings:
+    """The settings, with the path flags given on the command line (relative to the current
+    folder) in place of CORPUS_DIR, INDEX_DIR and DATABASE_PATH. Raises SettingsProblem."""
+    given = {"corpus_dir": args.corpus, "index_dir": args.index, "database_path": args.database}
+    overrides = {name: value.expanduser().absolute() for name, value in given.items()
+                 if value is not None}
+    return load_settings(args.env_file, FLAGS, **overrides)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,38 +107,51 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a character the terminal lacks must not crash
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     try:
-        if args.command == "ask":
-            from bot.commands import ask
-            return ask.run(args)
-        if args.command == "index":
-            from bot.commands import index
-            return index.run(args)
-        if args.command == "programs":
-            from bot.commands import programs
-            return programs.run(args)
-        if args.command == "demo":
-            from bot.commands import demo
-            return demo.run(args)
-        if args.command == "bank":
-            from bot.commands import bank
-            return bank.run(args)
-        if args.command == "feedback":
-            from bot.commands import feedback
-            return feedback.run(args)
-        if args.command == "eval":
-            from bot.evaluation import cli
-            return cli.run(args)
-        from bot.commands import discord_run
-        return discord_run.run(args)
+        settings = settings_for(args)
+    except SettingsProblem as exc:
+        for line in exc.lines:
+            print(f"error: {line}", file=sys.stderr)
+        return USAGE_ERROR
+    try:
+        logs.configure(settings, args.verbose)
+    except OSError as exc:
+        print(f"error: LOG_FILE {settings.log_file}: cannot write it ({exc.strerror})",
+              file=sys.stderr)
+        return USAGE_ERROR
+    try:
+        return _dispatch(args, settings)
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return USAGE_ERROR
     except KeyboardInterrupt:
-        return 130
+        return INTERRUPTED
     except BrokenPipeError:  # e.g. `python -m bot programs | head`: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+        return OK
+
+
+def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    if args.command == "ask":
+        from bot.commands import ask
+        return ask.run(args, settings)
+    if args.command == "index":
+        from bot.commands import index
+        return index.run(args, settings)
+    if args.command == "programs":
+        from bot.commands import programs
+        return programs.run(args, settings)
+    if args.command == "demo":
+        from bot.commands import demo
+        return demo.run(args, settings)
+    if args.command == "bank":
+        from bot.commands import bank
+        return bank.run(args, settings)
+    if args.command == "feedback":
+        from bot.commands import feedback
+        return feedback.run(args, settings)
+    if args.command == "eval":
+        from bot.evaluation import cli
+        return cli.run(args, settings)
+    from bot.commands import discord_run
+    return discord_run.run(args, settings)

@@ -15,26 +15,31 @@ import logging
 import sys
 from pathlib import Path
 
-from bot.answers import AnswerEngine
+from bot.answers import MAX_QUESTION_CHARS, AnswerEngine, clean_question
 from bot.answers.render import to_json, to_text
 from bot.cli import UsageError
 from bot.commands.common import open_index
+from bot.settings import Settings
 from bot.text import safe_text
 
 log = logging.getLogger(__name__)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.batch is None:
         if args.question is None or not args.question.strip():
             raise UsageError("the question is empty; try: python -m bot ask \"When was the "
                              "partnership founded?\"")
+        length = len(clean_question(safe_text(args.question)))
+        if length > MAX_QUESTION_CHARS:
+            raise UsageError(f"the question is {length:,} characters long; ask in at most "
+                             f"{MAX_QUESTION_CHARS} characters")
     elif args.question is not None:
         raise UsageError("give either a question or --batch FILE, not both")
     elif not args.json:
         raise UsageError("--batch needs --json")
     batch = _read_batch(args.batch) if args.batch else None
-    index = open_index(args)
+    index = open_index(settings)
     if index is None:
         return 1
     engine = AnswerEngine(index)

@@ -10,14 +10,15 @@ from bot.commands.common import open_index
 from bot.evaluation.baseline import Baseline
 from bot.evaluation.questions import QuestionFileError, load_questions
 from bot.evaluation.report import breakdown, evaluate, table
+from bot.settings import REPO, Settings
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, settings: Settings) -> int:
     try:  # every file is checked before the index is loaded: a typo fails fast
         sets = [(path, load_questions(path)) for path in args.files]
     except QuestionFileError as exc:
         raise UsageError(str(exc)) from None
-    index = open_index(args)
+    index = open_index(settings)
     if index is None:
         return 1
     if args.fit:
@@ -25,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
 
         from bot.evaluation.fit import fit, print_report
 
-        targets = json.loads((args.corpus.parent / "eval" / "targets.json").read_text("utf-8"))
+        targets = json.loads((REPO / "eval" / "targets.json").read_text("utf-8"))
         floors = {str(p): targets.get(p.as_posix(), targets.get(str(p), {}))
                   for p in args.files}
         print_report(fit(index, {str(p): questions for p, questions in sets},

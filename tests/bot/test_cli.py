@@ -81,6 +81,14 @@ def test_empty_question_exits_2_with_one_line(paths: list[str], question: str) -
     assert "Traceback" not in result.stderr
 
 
+def test_a_question_over_500_characters_exits_2_naming_the_limit(paths: list[str]) -> None:
+    result = bot("ask", "When was the charter signed? " + "Really, " * 70, *paths)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: the question is 588 characters long; ask in at "
+                                    "most 500 characters")
+    assert result.stderr.count("\n") == 1 and result.stdout == ""
+
+
 def test_index_dry_run_writes_nothing(paths: list[str], tmp_path: Path) -> None:
     result = bot("index", "--dry-run", *paths)
     assert result.returncode == 0
