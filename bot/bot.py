@@ -35,6 +35,8 @@ class SisterCityBot(commands.AutoShardedBot):
 
     def __init__(self, *, settings: Settings, live: LiveIndex, db: Recorder,
                  hash_user: Callable[[int], str], **options: Any) -> None:
+        # The bot never joins voice: discord.py's warnings about voice libraries are noise.
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         super().__init__(
             command_prefix=commands.when_mentioned, help_command=None, intents=intents(),
             tree_cls=SisterTree, allowed_mentions=NO_MENTIONS,

@@ -3,6 +3,7 @@ for the service manager, and never the token."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -10,6 +11,7 @@ import discord
 import pytest
 
 from bot import cli
+from bot.app import create_bot
 from bot.commands import discord_run
 from bot.settings import Settings
 
@@ -70,3 +72,16 @@ def test_a_discord_server_error_is_one_line_and_exit_4(
     assert cli.main(["sync"]) == cli.DISCORD_UNREACHABLE
     assert capsys.readouterr().err == ("error: Discord answered 503 (upstream connect error); "
                                        "try again later\n")
+
+
+def test_a_first_start_logs_no_warnings(settings: Settings, monkeypatch: pytest.MonkeyPatch,
+                                        caplog: pytest.LogCaptureFixture) -> None:
+    """No index yet and no voice libraries: the start is quiet (information, no warnings)."""
+    monkeypatch.setattr(discord.VoiceClient, "warn_nacl", True)
+    monkeypatch.setattr(discord.VoiceClient, "warn_dave", True)
+    settings.index_dir = settings.index_dir.parent / "new-index"
+    caplog.set_level(logging.INFO)
+    made = create_bot(settings)
+    made.db.close()  # type: ignore[attr-defined]
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+    assert "no index yet in" in caplog.text
