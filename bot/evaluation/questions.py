@@ -1,7 +1,9 @@
 """Question files (format: docs/eval-format.md) and the check of one answer against a question.
 
 `load_questions` validates every line and raises QuestionFileError naming the file and line of
-the first problem, so a typo in a field name cannot silently turn a question into a free pass.
+the first problem, so a misspelt expectation cannot silently turn a question into a free pass.
+Fields the format does not know are kept out of the way (examiners add their own notes), except
+names starting with "expect", which would change the score.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 LANGUAGES = ("en", "id", "de")
-FIELDS = frozenset({"id", "lang", "question", "type", "about", "expect_all", "expect_any",
-                    "expect_at_least", "expect_abstain"})
+EXPECTATIONS = frozenset({"expect_all", "expect_any", "expect_at_least", "expect_abstain"})
+FIELDS = frozenset({"id", "lang", "question", "type", "style", "about"}) | EXPECTATIONS
 
 
 class QuestionFileError(ValueError):
@@ -31,6 +33,7 @@ class EvalQuestion:
     expect_at_least: tuple[int, tuple[str, ...]] | None = None
     expect_abstain: bool = False
     type: str | None = None
+    style: str | None = None  # how it is written: plain, casual, keyword, typo, story, …
     about: tuple[str, ...] = field(default=())  # corpus ids the question is about
 
     def passes(self, answer_text: str, abstained: bool) -> bool:
@@ -90,9 +93,10 @@ def _parse(line: str) -> EvalQuestion:
         raise ValueError(f"not JSON ({exc.msg} at column {exc.colno})") from None
     if not isinstance(row, dict):
         raise ValueError("each line must be a JSON object")
-    unknown = sorted(set(row) - FIELDS)
+    unknown = sorted(k for k in set(row) - FIELDS if k.lower().startswith("expect"))
     if unknown:
-        raise ValueError(f"unknown field '{unknown[0]}' (known: {', '.join(sorted(FIELDS))})")
+        raise ValueError(f"unknown expectation '{unknown[0]}' (known: "
+                         f"{', '.join(sorted(EXPECTATIONS))})")
     qid = row.get("id")
     if isinstance(qid, bool) or not isinstance(qid, str | int) or str(qid).strip() == "":
         raise ValueError("'id' must be a non-empty string")
@@ -101,9 +105,11 @@ def _parse(line: str) -> EvalQuestion:
     text = row.get("question")
     if not isinstance(text, str) or not text.strip():
         raise ValueError("'question' must be a non-empty string")
-    kind = row.get("type")
+    kind, style = row.get("type"), row.get("style")
     if kind is not None and not isinstance(kind, str):
         raise ValueError("'type' must be a string")
+    if style is not None and not isinstance(style, str):
+        raise ValueError("'style' must be a string")
     abstain = row.get("expect_abstain", False)
     if not isinstance(abstain, bool):
         raise ValueError("'expect_abstain' must be true or false")
@@ -118,7 +124,8 @@ def _parse(line: str) -> EvalQuestion:
                          "'expect_abstain': true)")
     return EvalQuestion(id=str(qid), lang=row["lang"], question=text, expect_all=expect_all,
                         expect_any=expect_any, expect_at_least=at_least,
-                        expect_abstain=abstain, type=kind, about=_strings(row, "about"))
+                        expect_abstain=abstain, type=kind, style=style,
+                        about=_strings(row, "about"))
 
 
 def _strings(row: dict[str, Any], name: str) -> tuple[str, ...]:

@@ -24,12 +24,14 @@ def write(tmp_path: Path, *rows: object) -> Path:
 
 def test_every_documented_field_loads(tmp_path: Path) -> None:
     """A question with every field of docs/eval-format.md, and an out-of-scope one, load."""
-    path = write(tmp_path, {**GOOD, "type": "when", "about": ["charter"], "expect_any": ["May"],
-                            "expect_at_least": [1, ["24", "Braunschweig"]]}, "",
+    path = write(tmp_path, {**GOOD, "type": "when", "style": "plain", "about": ["charter"],
+                            "expect_any": ["May"], "expect_at_least": [1, ["24", "Braunschweig"]],
+                            "examiner_note": "kept out of the way"}, "",
                  {"id": 2, "lang": "de", "question": "Wie hoch ist der Mount Everest?",
                   "expect_abstain": True})
     first, second = load_questions(path)
     assert first.expect_at_least == (1, ("24", "Braunschweig")) and first.about == ("charter",)
+    assert first.style == "plain"
     assert second.id == "2" and second.expect_abstain
     assert first.passes("It was signed on 24 May 1960.", abstained=False)
     assert not second.passes("8,849 m", abstained=False)
@@ -38,10 +40,10 @@ def test_every_documented_field_loads(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("line", "message"), [
     ('{"id": "q2", "lang": "en", ', "not JSON"),
     ('["a list"]', "must be a JSON object"),
-    ({**GOOD, "id": "q2", "expect_al": ["x"]}, "unknown field 'expect_al'"),
+    ({**GOOD, "id": "q2", "expect_al": ["x"]}, "unknown expectation 'expect_al'"),
     ({**GOOD, "id": "q2", "lang": "fr"}, "'lang' must be en, id or de"),
     ({"id": "q2", "language": "en", "question": "x", "expect_all": ["x"]},
-     "unknown field 'language'"),
+     "'lang' must be en, id or de"),
     ({**GOOD, "id": "q2", "question": "  "}, "'question' must be a non-empty string"),
     ({**GOOD}, "id 'q1' is already used on line 1"),
     ({**GOOD, "id": "q2", "expect_all": ["(unclosed"]}, "invalid regular expression"),
