@@ -20,6 +20,22 @@ from bot.ui.embeds import NO_MENTIONS
 log = logging.getLogger(__name__)
 
 
+# What the bot must be allowed to do in a channel it answers in (the invite asks for these;
+# Attach Files carries the /stats chart).
+PERMISSIONS = discord.Permissions(
+    view_channel=True, send_messages=True, send_messages_in_threads=True, embed_links=True,
+    attach_files=True, read_message_history=True)
+# Intents the features need: slash commands and the channel cache, mentions in servers, DMs.
+NEEDED_INTENTS = ("guilds", "guild_messages", "dm_messages")
+PRIVILEGED_INTENTS = ("members", "presences", "message_content")
+
+
+def invite_url(application_id: int) -> str:
+    """The link that adds the bot to a server with the permissions it needs."""
+    return discord.utils.oauth_url(application_id, permissions=PERMISSIONS,
+                                   scopes=("bot", "applications.commands"))
+
+
 def intents() -> discord.Intents:
     """Guilds and messages, no privileged intents: mentions and DMs carry their text anyway."""
     wanted = discord.Intents.default()

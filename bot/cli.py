@@ -8,15 +8,16 @@
     eval FILE… [--fit]                                 score answers / fit the answer gate
     bank passages [--search W] | bank add ANCHOR "Q"   the question bank: list anchors, teach
     feedback export [--csv] | feedback purge           recorded answers and votes
+    doctor [--online]                                  can the bot run here? one line per check
     run | sync                                         the Discord bot (needs DISCORD_TOKEN)
 
 Every command takes --corpus DIR, --index DIR, --database FILE and --env-file FILE; without
 them the settings decide (bot/settings.py). Heavy modules are imported per command, so `ask`
 starts fast.
 
-Exit status: 0 done; 1 failed (invalid corpus, unusable index or database); 2 bad usage
-(arguments, settings, input files, no token); 3 Discord refused the bot (token, intents);
-4 Discord unreachable or the connection failed; 130 interrupted.
+Exit status: 0 done; 1 failed (invalid corpus, unusable index or database, a problem found
+by doctor); 2 bad usage (arguments, settings, input files, no token); 3 Discord refused the bot
+(token, intents); 4 Discord unreachable or the connection failed; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -76,7 +77,8 @@ def _parser() -> argparse.ArgumentParser:
                           help="fit the answer gate on these files (cross-validated) and "
                                "write bot/answers/gate.json")
 
-    bank = sub.add_parser("bank", parents=[common], help="list passage anchors, or teach a question")
+    bank = sub.add_parser("bank", parents=[common],
+                          help="list passage anchors, or teach a question")
     bank.add_argument("action", choices=["passages", "add"])
     bank.add_argument("anchor", nargs="?", help="(add) the passage anchor")
     bank.add_argument("question", nargs="?", help="(add) the question it answers")
@@ -87,6 +89,10 @@ def _parser() -> argparse.ArgumentParser:
     feedback.add_argument("action", choices=["export", "purge"],
                           help="export as JSON lines (or --csv), or purge old rows")
     feedback.add_argument("--csv", action="store_true", help="export as CSV")
+
+    doctor = sub.add_parser("doctor", parents=[common], help="check that the bot can run here")
+    doctor.add_argument("--online", action="store_true",
+                        help="also log in to Discord and check the servers' permissions")
 
     sub.add_parser("run", parents=[common], help="start the Discord bot")
     sub.add_parser("sync", parents=[common], help="sync slash commands globally and exit")
@@ -153,5 +159,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "eval":
         from bot.evaluation import cli
         return cli.run(args, settings)
+    if args.command == "doctor":
+        from bot.doctor import cli as doctor
+        return doctor.run(args, settings)
     from bot.commands import discord_run
     return discord_run.run(args, settings)

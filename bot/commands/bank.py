@@ -42,7 +42,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if passage is None:
         raise UsageError(f"no passage has the anchor '{args.anchor}'; list them with "
                          "`python -m bot bank passages --search WORDS`")
-    path = add_question(settings.corpus_dir, passage.language, passage.anchor, args.question.strip())
+    path = add_question(settings.corpus_dir, passage.language, passage.anchor,
+                        args.question.strip())
     try:
         index, seconds = build_and_save(settings.corpus_dir, settings.index_dir)
     except CorpusError as exc:
