@@ -8,6 +8,7 @@
     eval FILE… [--fit]                                 score answers / fit the answer gate
     bank passages [--search W] | bank add ANCHOR "Q"   the question bank: list anchors, teach
     feedback export [--csv] | feedback purge           recorded answers and votes
+    backup FOLDER                                      copy the database and its salt
     doctor [--online]                                  can the bot run here? one line per check
     run | sync                                         the Discord bot (needs DISCORD_TOKEN)
 
@@ -90,6 +91,10 @@ def _parser() -> argparse.ArgumentParser:
                           help="export as JSON lines (or --csv), or purge old rows")
     feedback.add_argument("--csv", action="store_true", help="export as CSV")
 
+    backup = sub.add_parser("backup", parents=[common],
+                            help="copy the database and its salt, safely while the bot runs")
+    backup.add_argument("folder", type=Path, help="where to put the copies")
+
     doctor = sub.add_parser("doctor", parents=[common], help="check that the bot can run here")
     doctor.add_argument("--online", action="store_true",
                         help="also log in to Discord and check the servers' permissions")
@@ -159,6 +164,9 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "eval":
         from bot.evaluation import cli
         return cli.run(args, settings)
+    if args.command == "backup":
+        from bot.commands import backup
+        return backup.run(args, settings)
     if args.command == "doctor":
         from bot.doctor import cli as doctor
         return doctor.run(args, settings)
