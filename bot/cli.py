@@ -8,6 +8,7 @@
     eval FILE… [--fit]                                 score answers / fit the answer gate
     bank passages [--search W] | bank add ANCHOR "Q"   the question bank: list anchors, teach
     feedback export [--csv] | feedback purge           recorded answers and votes
+    report --html FILE [--days N]                      charts, declined questions, gaps by topic
     backup FOLDER                                      copy the database and its salt
     doctor [--online]                                  can the bot run here? one line per check
     run | sync                                         the Discord bot (needs DISCORD_TOKEN)
@@ -91,6 +92,13 @@ def _parser() -> argparse.ArgumentParser:
                           help="export as JSON lines (or --csv), or purge old rows")
     feedback.add_argument("--csv", action="store_true", help="export as CSV")
 
+    report = sub.add_parser("report", parents=[common],
+                            help="charts, declined questions and coverage gaps as one HTML file")
+    report.add_argument("--html", type=Path, required=True, help="the file to write")
+    report.add_argument("--days", type=int, default=30, help="days to cover (default 30)")
+    report.add_argument("--language", choices=["en", "id", "de"], default="en",
+                        help="language of the chart labels and topic names (default en)")
+
     backup = sub.add_parser("backup", parents=[common],
                             help="copy the database and its salt, safely while the bot runs")
     backup.add_argument("folder", type=Path, help="where to put the copies")
@@ -164,6 +172,9 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "eval":
         from bot.evaluation import cli
         return cli.run(args, settings)
+    if args.command == "report":
+        from bot.reports import cli as report
+        return report.run(args, settings)
     if args.command == "backup":
         from bot.commands import backup
         return backup.run(args, settings)
