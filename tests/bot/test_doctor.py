@@ -145,3 +145,13 @@ def test_a_fresh_machine_needs_only_the_token_and_the_index(
     topics = [f.topic for f in doctor.findings(settings) if not f.ok]
     assert topics == ["token", "index"]
     assert not (tmp_path / "new").exists() and not (tmp_path / "index").exists()
+
+
+def test_every_key_in_env_example_is_a_setting() -> None:
+    """.env.example, commented-out keys included, names only settings that exist."""
+    import re
+
+    from bot.settings import REPO
+
+    keys = re.findall(r"^#? ?([A-Z][A-Z_]+)=", (REPO / ".env.example").read_text(), re.M)
+    assert len(keys) >= 15 and {k.lower() for k in keys} <= set(Settings.model_fields)
