@@ -18,8 +18,9 @@ log = logging.getLogger(__name__)
 def create_bot(settings: Settings | None = None) -> commands.Bot:
     """Load (or build) the index, open the database, and return the bot; no token needed.
 
-    Raises CorpusError or IndexFileError when no usable index exists, DatabaseError when the
-    database cannot be opened or its salt is empty or malformed.
+    Without `settings`, they are read as the command line reads them (`load_settings`, which
+    raises SettingsProblem). Raises CorpusError or IndexFileError when no usable index exists,
+    DatabaseError when the database cannot be opened or its salt is empty or malformed.
     """
     settings = settings or load_settings()
     index = ensure_index(settings.corpus_dir, settings.index_dir)

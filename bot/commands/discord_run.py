@@ -50,9 +50,10 @@ async def _serve(bot: discord.Client, token: str, sync_only: bool) -> None:
     async with bot:
         if not sync_only:
             # systemd stops the service with SIGTERM: close the gateway and the database
+            closing: list[asyncio.Task[None]] = []  # holds the task until it is done
             with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
                 asyncio.get_running_loop().add_signal_handler(
-                    signal.SIGTERM, lambda: asyncio.ensure_future(bot.close()))
+                    signal.SIGTERM, lambda: closing.append(asyncio.create_task(bot.close())))
             await bot.start(token)
             return
         await bot.login(token)  # runs setup_hook, which loads the commands
