@@ -36,6 +36,11 @@ def invite_url(application_id: int) -> str:
                                    scopes=("bot", "applications.commands"))
 
 
+def quiet_voice_warnings() -> None:
+    """The bot never joins voice: discord.py's warnings about voice libraries are noise."""
+    discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
+
+
 def intents() -> discord.Intents:
     """Guilds and messages, no privileged intents: mentions and DMs carry their text anyway."""
     wanted = discord.Intents.default()
@@ -51,8 +56,7 @@ class SisterCityBot(commands.AutoShardedBot):
 
     def __init__(self, *, settings: Settings, live: LiveIndex, db: Recorder,
                  hash_user: Callable[[int], str], **options: Any) -> None:
-        # The bot never joins voice: discord.py's warnings about voice libraries are noise.
-        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
+        quiet_voice_warnings()
         super().__init__(
             command_prefix=commands.when_mentioned, help_command=None, intents=intents(),
             tree_cls=SisterTree, allowed_mentions=NO_MENTIONS,

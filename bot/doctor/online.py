@@ -13,8 +13,9 @@ import logging
 import aiohttp
 import discord
 
-from bot.bot import PERMISSIONS, PRIVILEGED_INTENTS, intents, invite_url
+from bot.bot import PERMISSIONS, PRIVILEGED_INTENTS, intents, invite_url, quiet_voice_warnings
 from bot.doctor.model import Finding, ok, problem
+from bot.doctor.offline import token_problem
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -30,8 +31,20 @@ INTENT_FLAGS = {"members": ("gateway_guild_members", "gateway_guild_members_limi
 async def check(settings: Settings) -> list[Finding]:
     """Log in and connect with the token, inspect, disconnect. Never raises for Discord."""
     token = settings.token
-    if token is None:
-        return [problem("discord", "cannot log in without DISCORD_TOKEN")]
+    if token is None or token_problem(token):
+        return [problem("discord", "not checked: DISCORD_TOKEN must be set right first")]
+    quiet_voice_warnings()
+    chatter = logging.getLogger("discord")
+    level = chatter.level
+    if not log.isEnabledFor(logging.DEBUG):
+        chatter.setLevel(logging.WARNING)  # no "logging in using static token" between checks
+    try:
+        return await _connect_and_inspect(token, settings)
+    finally:
+        chatter.setLevel(level)
+
+
+async def _connect_and_inspect(token: str, settings: Settings) -> list[Finding]:
     client = discord.Client(intents=intents())
     try:
         async with client:

@@ -69,6 +69,12 @@ async def test_a_bot_in_no_server_gets_its_invite_link(plain: Settings) -> None:
 async def test_check_says_when_discord_cannot_be_reached(
         plain: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(discord.http.Route, "BASE", "http://127.0.0.1:9/api/v10")
-    plain.discord_token = SecretStr("MTIz.abc.def")
+    plain.discord_token = SecretStr("MTIzNDU2Nzg5MDEyMzQ1Njc4.GFAKE0.known-fake-token-for-online")
     [finding] = await online.check(plain)
     assert not finding.ok and finding.text.startswith("cannot reach Discord (Cannot connect")
+
+
+async def test_check_never_sends_a_token_of_the_wrong_shape(plain: Settings) -> None:
+    plain.discord_token = SecretStr("Bot MTIzNDU2Nzg5MDEyMzQ1Njc4.GFAKE0.known-fake")
+    [finding] = await online.check(plain)
+    assert not finding.ok and "not checked" in finding.text
