@@ -37,6 +37,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                                                 uri=True)) as db, \
                 contextlib.closing(sqlite3.connect(target)) as copy:
             db.backup(copy)
+        target.chmod(0o600)  # the questions are as private as the database they came from
         shutil.copyfile(salt, target_salt)
         target_salt.chmod(0o600)
     except (OSError, sqlite3.Error) as exc:

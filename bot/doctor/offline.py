@@ -18,6 +18,7 @@ from dotenv import dotenv_values
 from bot.bot import NEEDED_INTENTS, PRIVILEGED_INTENTS, invite_url
 from bot.doctor.model import Finding, ok, problem
 from bot.settings import Settings
+from bot.storage import SaltError, load_or_create_salt
 from bot.storage.database import MIGRATIONS
 from indexer.corpus import load_corpus
 from indexer.errors import CorpusError, IndexFileError
@@ -158,12 +159,9 @@ def check_salt(settings: Settings) -> list[Finding]:
             return [problem("salt", f"{path} cannot be created (check the folder's permissions)")]
         return [ok("salt", f"none yet; the bot will create {path}")]
     try:
-        text = path.read_text("ascii").strip()
-    except (OSError, UnicodeDecodeError) as exc:
-        return [problem("salt", f"{path} cannot be read ({exc}); restore it from the backup")]
-    if not re.fullmatch(r"[0-9a-f]{64}", text):
-        return [problem("salt", f"{path} is not a salt (64 hex digits); restore it from the "
-                                "backup")]
+        load_or_create_salt(path)  # reads an existing salt and checks it; writes nothing
+    except SaltError as exc:
+        return [problem("salt", str(exc))]
     if path.stat().st_mode & 0o077:
         return [problem("salt", f"{path} is readable by other users; run chmod 600 {path}")]
     return [ok("salt", f"{path}: well-formed, readable only by its owner")]

@@ -10,7 +10,7 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from bot.storage import Database
+from bot.storage import Recorder, Storage
 from bot.storage.grouping import QuestionGroup, group_questions
 from indexer.index import SearchIndex
 
@@ -61,7 +61,7 @@ class Gap:
         return self.declined + self.downvoted
 
 
-def rows(db: Database, days: int, today: dt.date | None = None) -> list[Row]:
+def rows(db: Storage | Recorder, days: int, today: dt.date | None = None) -> list[Row]:
     """The answers of the last `days` days (today included), newest first."""
     first = (today or dt.datetime.now(dt.UTC).date()) - dt.timedelta(days=days - 1)
     found = []

@@ -11,8 +11,7 @@ import pytest
 from bot import cli
 from bot.doctor import offline
 from bot.settings import Settings
-from bot.storage import Database, user_hasher
-from bot.storage.database import load_or_create_salt
+from bot.storage import Database, load_or_create_salt, user_hasher
 
 
 def test_a_backup_taken_while_running_restores_votes_and_users(
@@ -43,7 +42,7 @@ def test_a_backup_taken_while_running_restores_votes_and_users(
     again.close()
     settings = Settings(database_path=restored)
     assert all(f.ok for f in offline.check_database(settings) + offline.check_salt(settings))
-    assert backup_salt.stat().st_mode & 0o777 == 0o600
+    assert backup_salt.stat().st_mode & 0o777 == backup_db.stat().st_mode & 0o777 == 0o600
 
 
 def test_backup_without_a_database_or_salt_is_one_line(

@@ -12,8 +12,7 @@ import pytest
 from bot import cli
 from bot.doctor import cli as doctor
 from bot.settings import Settings, load_settings
-from bot.storage import Database
-from bot.storage.database import load_or_create_salt
+from bot.storage import Database, load_or_create_salt
 from indexer.index import build_and_save
 from indexer.store import current_build
 
@@ -104,7 +103,7 @@ BREAKAGES: dict[str, tuple[Callable[[Setup], None], str]] = {
     "salt missing": (lambda s: (s.root / "data/bot.sqlite3.salt").unlink(),
                      "is missing, but the database holds answers"),
     "salt malformed": (lambda s: (s.root / "data/bot.sqlite3.salt").write_text("nope"),
-                       "is not a salt (64 hex digits)"),
+                       "is not a salt (expected 64 hex digits)"),
     "salt readable by others": (_chmod_salt, "readable by other users; run chmod 600"),
 }
 
