@@ -24,7 +24,7 @@ index: $(STAMP)
 	$(BIN)/python -m bot index
 
 eval: $(STAMP)
-	$(BIN)/python -m bot eval eval/questions.jsonl ../shared/eval/dev.jsonl eval/holdout*.jsonl --quiet
+	$(BIN)/python -m bot eval eval/questions.jsonl eval/dev.jsonl eval/holdout*.jsonl --quiet
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

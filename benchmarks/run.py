@@ -30,7 +30,7 @@ from benchmarks.synthetic import write_synthetic  # noqa: E402
 from bot.answers import AnswerEngine  # noqa: E402
 from indexer.index import SearchIndex  # noqa: E402
 
-QUESTION_FILES = [REPO / "eval" / "questions.jsonl", REPO.parent / "shared" / "eval" / "dev.jsonl"]
+QUESTION_FILES = [REPO / "eval" / "questions.jsonl", REPO / "eval" / "dev.jsonl"]
 
 
 def questions() -> list[str]:

@@ -8,7 +8,7 @@ from discord.ext import commands
 
 from bot.bot import SisterCityBot
 from bot.live import LiveIndex
-from bot.settings import Settings
+from bot.settings import Settings, load_settings
 from bot.storage import Database, Recorder, load_or_create_salt, user_hasher
 from indexer.index import ensure_index
 
@@ -18,14 +18,15 @@ log = logging.getLogger(__name__)
 def create_bot(settings: Settings | None = None) -> commands.Bot:
     """Load (or build) the index, open the database, and return the bot; no token needed.
 
-    Raises CorpusError or IndexFileError when no usable index exists, DatabaseError when the
-    database cannot be opened or its salt is empty or malformed.
+    Without `settings`, they are read as the command line reads them (`load_settings`, which
+    raises SettingsProblem). Raises CorpusError or IndexFileError when no usable index exists,
+    DatabaseError when the database cannot be opened or its salt is empty or malformed.
     """
-    settings = settings or Settings()
+    settings = settings or load_settings()
     index = ensure_index(settings.corpus_dir, settings.index_dir)
     live = LiveIndex(index, settings.corpus_dir, settings.index_dir)
-    salt_path = settings.database_path.with_name(settings.database_path.name + ".salt")
-    salt = load_or_create_salt(salt_path, database_exists=settings.database_path.exists())
+    salt = load_or_create_salt(settings.salt_path,
+                               database_exists=settings.database_path.exists())
     hash_user = user_hasher(salt)
     db = Recorder(Database(settings.database_path))
     log.info("index of %d passages and %d programs; corpus as of %s", len(index.passages),

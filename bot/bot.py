@@ -20,6 +20,29 @@ from bot.ui.embeds import NO_MENTIONS
 log = logging.getLogger(__name__)
 
 
+# What the bot must be allowed to do in a channel it answers in (the invite asks for these;
+# Attach Files carries the /stats chart, Create Public Threads the Follow up threads, Add
+# Reactions the marks on a message it does not answer: busy, rate limited, not covered).
+PERMISSIONS = discord.Permissions(
+    view_channel=True, send_messages=True, send_messages_in_threads=True, embed_links=True,
+    attach_files=True, read_message_history=True, create_public_threads=True,
+    add_reactions=True)
+# Intents the features need: slash commands and the channel cache, mentions in servers, DMs.
+NEEDED_INTENTS = ("guilds", "guild_messages", "dm_messages")
+PRIVILEGED_INTENTS = ("members", "presences", "message_content")
+
+
+def invite_url(application_id: int) -> str:
+    """The link that adds the bot to a server with the permissions it needs."""
+    return discord.utils.oauth_url(application_id, permissions=PERMISSIONS,
+                                   scopes=("bot", "applications.commands"))
+
+
+def quiet_voice_warnings() -> None:
+    """The bot never joins voice: discord.py's warnings about voice libraries are noise."""
+    discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
+
+
 def intents(settings: Settings | None = None) -> discord.Intents:
     """Guilds and messages; mentions and DMs carry their text anyway. The privileged Message
     Content intent only when ask channels are configured (they answer unaddressed messages)."""
@@ -36,6 +59,7 @@ class SisterCityBot(commands.AutoShardedBot):
 
     def __init__(self, *, settings: Settings, live: LiveIndex, db: Recorder,
                  hash_user: Callable[[int], str], **options: Any) -> None:
+        quiet_voice_warnings()
         super().__init__(
             command_prefix=commands.when_mentioned, help_command=None, intents=intents(settings),
             tree_cls=SisterTree, allowed_mentions=NO_MENTIONS,

@@ -8,10 +8,18 @@
     eval FILE… [--fit]                                 score answers / fit the answer gate
     bank passages [--search W] | bank add ANCHOR "Q"   the question bank: list anchors, teach
     feedback export [--csv] | feedback purge           recorded answers and votes
+    report --html FILE [--days N]                      charts, declined questions, gaps by topic
+    backup FOLDER                                      copy the database and its salt
+    doctor [--online]                                  can the bot run here? one line per check
     run | sync                                         the Discord bot (needs DISCORD_TOKEN)
 
-Every command takes --corpus DIR and --index PATH. Heavy modules are imported per command, so
-`ask` starts fast.
+Every command takes --corpus DIR, --index DIR, --database FILE and --env-file FILE; without
+them the settings decide (bot/settings.py). Heavy modules are imported per command, so `ask`
+starts fast.
+
+Exit status: 0 done; 1 failed (invalid corpus, unusable index or database, a problem found
+by doctor); 2 bad usage (arguments, settings, input files, no token); 3 Discord refused the bot
+(token, intents); 4 Discord unreachable or the connection failed; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -22,10 +30,12 @@ import os
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = REPO / "corpus"
-DEFAULT_INDEX = REPO / ".index"
-USAGE_ERROR = 2
+from bot import logs
+from bot.settings import Settings, SettingsProblem, load_settings
+
+OK, FAILED, USAGE_ERROR, DISCORD_REFUSED, DISCORD_UNREACHABLE = 0, 1, 2, 3, 4
+INTERRUPTED = 130
+FLAGS = {"corpus_dir": "--corpus", "index_dir": "--index", "database_path": "--database"}
 
 log = logging.getLogger("bot")
 
@@ -36,8 +46,11 @@ class UsageError(Exception):
 
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder")
-    common.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index folder")
+    common.add_argument("--corpus", type=Path, help="corpus folder (default: CORPUS_DIR)")
+    common.add_argument("--index", type=Path, help="index folder (default: INDEX_DIR)")
+    common.add_argument("--database", type=Path, help="SQLite file (default: DATABASE_PATH)")
+    common.add_argument("--env-file", type=Path, help="settings file (default: ./.env, else "
+                        "the project's .env)")
     common.add_argument("-v", "--verbose", action="store_true", help="log more")
 
     parser = argparse.ArgumentParser(prog="sistercity", description=__doc__.split("\n")[0])
@@ -47,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="?", help="the question (omit with --batch)")
     ask.add_argument("--language", choices=["en", "id", "de"], help="answer in this language")
     ask.add_argument("--json", action="store_true", help="print JSON")
-    ask.add_argument("--batch", type=Path, help="JSONL file of {question, id?, language?}")
+    ask.add_argument("--batch", type=Path, help="JSONL file of {question, id?, lang?}")
 
     index = sub.add_parser("index", parents=[common], help="validate corpus and build index")
     index.add_argument("--dry-run", action="store_true", help="validate and show the changes only")
@@ -66,7 +79,8 @@ def _parser() -> argparse.ArgumentParser:
                           help="fit the answer gate on these files (cross-validated) and "
                                "write bot/answers/gate.json")
 
-    bank = sub.add_parser("bank", parents=[common], help="list passage anchors, or teach a question")
+    bank = sub.add_parser("bank", parents=[common],
+                          help="list passage anchors, or teach a question")
     bank.add_argument("action", choices=["passages", "add"])
     bank.add_argument("anchor", nargs="?", help="(add) the passage anchor")
     bank.add_argument("question", nargs="?", help="(add) the question it answers")
@@ -77,11 +91,34 @@ def _parser() -> argparse.ArgumentParser:
     feedback.add_argument("action", choices=["export", "purge"],
                           help="export as JSON lines (or --csv), or purge old rows")
     feedback.add_argument("--csv", action="store_true", help="export as CSV")
-    feedback.add_argument("--database", type=Path, help="SQLite file (default: DATABASE_PATH)")
+
+    report = sub.add_parser("report", parents=[common],
+                            help="charts, declined questions and coverage gaps as one HTML file")
+    report.add_argument("--html", type=Path, required=True, help="the file to write")
+    report.add_argument("--days", type=int, default=30, help="days to cover (default 30)")
+    report.add_argument("--language", choices=["en", "id", "de"], default="en",
+                        help="language of the chart labels and topic names (default en)")
+
+    backup = sub.add_parser("backup", parents=[common],
+                            help="copy the database and its salt, safely while the bot runs")
+    backup.add_argument("folder", type=Path, help="where to put the copies")
+
+    doctor = sub.add_parser("doctor", parents=[common], help="check that the bot can run here")
+    doctor.add_argument("--online", action="store_true",
+                        help="also log in to Discord and check the servers' permissions")
 
     sub.add_parser("run", parents=[common], help="start the Discord bot")
     sub.add_parser("sync", parents=[common], help="sync slash commands globally and exit")
     return parser
+
+
+def settings_for(args: argparse.Namespace) -> Settings:
+    """The settings, with the path flags given on the command line (relative to the current
+    folder) in place of CORPUS_DIR, INDEX_DIR and DATABASE_PATH. Raises SettingsProblem."""
+    given = {"corpus_dir": args.corpus, "index_dir": args.index, "database_path": args.database}
+    overrides = {name: value.expanduser().absolute() for name, value in given.items()
+                 if value is not None}
+    return load_settings(args.env_file, FLAGS, **overrides)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,38 +126,60 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a character the terminal lacks must not crash
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     try:
-        if args.command == "ask":
-            from bot.commands import ask
-            return ask.run(args)
-        if args.command == "index":
-            from bot.commands import index
-            return index.run(args)
-        if args.command == "programs":
-            from bot.commands import programs
-            return programs.run(args)
-        if args.command == "demo":
-            from bot.commands import demo
-            return demo.run(args)
-        if args.command == "bank":
-            from bot.commands import bank
-            return bank.run(args)
-        if args.command == "feedback":
-            from bot.commands import feedback
-            return feedback.run(args)
-        if args.command == "eval":
-            from bot.evaluation import cli
-            return cli.run(args)
-        from bot.commands import discord_run
-        return discord_run.run(args)
+        settings = settings_for(args)
+    except SettingsProblem as exc:
+        for line in exc.lines:
+            print(f"error: {line}", file=sys.stderr)
+        return USAGE_ERROR
+    try:
+        logs.configure(settings, args.verbose)
+    except OSError as exc:
+        print(f"error: LOG_FILE {settings.log_file}: cannot write it ({exc.strerror})",
+              file=sys.stderr)
+        return USAGE_ERROR
+    try:
+        return _dispatch(args, settings)
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return USAGE_ERROR
     except KeyboardInterrupt:
-        return 130
+        return INTERRUPTED
     except BrokenPipeError:  # e.g. `python -m bot programs | head`: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+        return OK
+
+
+def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    if args.command == "ask":
+        from bot.commands import ask
+        return ask.run(args, settings)
+    if args.command == "index":
+        from bot.commands import index
+        return index.run(args, settings)
+    if args.command == "programs":
+        from bot.commands import programs
+        return programs.run(args, settings)
+    if args.command == "demo":
+        from bot.commands import demo
+        return demo.run(args, settings)
+    if args.command == "bank":
+        from bot.commands import bank
+        return bank.run(args, settings)
+    if args.command == "feedback":
+        from bot.commands import feedback
+        return feedback.run(args, settings)
+    if args.command == "eval":
+        from bot.evaluation import cli
+        return cli.run(args, settings)
+    if args.command == "report":
+        from bot.reports import cli as report
+        return report.run(args, settings)
+    if args.command == "backup":
+        from bot.commands import backup
+        return backup.run(args, settings)
+    if args.command == "doctor":
+        from bot.doctor import cli as doctor
+        return doctor.run(args, settings)
+    from bot.commands import discord_run
+    return discord_run.run(args, settings)

@@ -1,26 +1,46 @@
-"""The Discord bot's settings, read from the environment and `.env` (see `.env.example`).
+"""The bot's settings, read from the environment and `.env` (see `.env.example`).
 
-Built once in `main()` (never at import), so tests and tools can make their own without a token.
+`load_settings()` is the one place that decides them, for every command and the bot:
+
+- `.env` is the file given with `--env-file`, else `.env` in the current folder, else `.env`
+  beside pyproject.toml (so `sistercity run` works from any folder);
+- environment variables win over `.env`; command-line flags (`--corpus`, `--index`,
+  `--database`) win over both;
+- relative paths in settings are taken from the project folder, relative flags from the
+  current folder.
+
+Built in `main()` (never at import), so tests and tools can make their own without a token.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field, SecretStr, field_validator, model_validator
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic import (Field, PrivateAttr, SecretStr, ValidationError, field_validator,
+                      model_validator)
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict, SettingsError
 
 REPO = Path(__file__).resolve().parents[1]
+PROJECT_ENV = REPO / ".env"  # tests point this elsewhere
 
 IdList = Annotated[list[int], NoDecode]
 
 
-class Settings(BaseSettings):
-    """Everything the Discord front end can be configured with. Only the token is secret."""
+class SettingsProblem(Exception):
+    """Settings that cannot be used; `lines` holds one line per problem, never the token."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8",
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("; ".join(lines))
+        self.lines = lines
+
+
+class Settings(BaseSettings):
+    """Everything the bot can be configured with. Only the token is secret."""
+
+    model_config = SettingsConfigDict(env_file=None, env_file_encoding="utf-8",
                                       extra="ignore", case_sensitive=False,
                                       env_ignore_empty=True)
 
@@ -41,6 +61,11 @@ class Settings(BaseSettings):
     log_channel_id: int | None = None
     index_poll_seconds: float = Field(default=60.0, gt=0)
     shard_count: int | None = Field(default=None, ge=1)
+    log_file: Path | None = None
+    log_file_max_mb: float = Field(default=10.0, gt=0)
+    log_file_backups: int = Field(default=5, ge=0)
+
+    _env_path: Path | None = PrivateAttr(default=None)
 
     @field_validator("admin_role_ids", "allowed_channel_ids", "ask_channel_ids", mode="before")
     @classmethod
@@ -54,6 +79,36 @@ class Settings(BaseSettings):
         if text.startswith("["):
             return json.loads(text)
         return [part for part in text.replace(",", " ").split() if part]
+
+    @field_validator("corpus_dir", "index_dir", "database_path", "log_file")
+    @classmethod
+    def _from_project(cls, value: Path | None) -> Path | None:
+        """Relative paths are taken from the project folder, not the current one."""
+        if value is None:
+            return None
+        value = value.expanduser()
+        return value if value.is_absolute() else REPO / value
+
+    @field_validator("corpus_dir")
+    @classmethod
+    def _corpus_is_a_folder(cls, value: Path) -> Path:
+        if value.exists() and not value.is_dir():
+            raise ValueError("is a file; the corpus is a folder (default: corpus/)")
+        return value
+
+    @field_validator("index_dir")
+    @classmethod
+    def _index_is_a_folder(cls, value: Path) -> Path:
+        if value.exists() and not value.is_dir():
+            raise ValueError("is a file; the index is a folder (default: .index/)")
+        return value
+
+    @field_validator("database_path", "log_file")
+    @classmethod
+    def _is_a_file(cls, value: Path | None) -> Path | None:
+        if value is not None and value.is_dir():
+            raise ValueError("is a folder; give the path of a file in it")
+        return value
 
     @model_validator(mode="after")
     def _ask_channels_are_allowed(self) -> Settings:
@@ -69,3 +124,62 @@ class Settings(BaseSettings):
         if self.discord_token is None:
             return None
         return self.discord_token.get_secret_value().strip() or None
+
+    @property
+    def env_path(self) -> Path | None:
+        """The .env file these settings were read from, if any."""
+        return self._env_path
+
+    @property
+    def salt_path(self) -> Path:
+        """The salt of the user hashes, kept beside the database (back up both)."""
+        return self.database_path.with_name(self.database_path.name + ".salt")
+
+
+def find_env_file(explicit: Path | None = None) -> Path | None:
+    """The .env file to read: `explicit`, else ./.env, else the project's .env, else None."""
+    if explicit is not None:
+        if not explicit.is_file():
+            raise SettingsProblem([f"--env-file {explicit}: no such file"])
+        return explicit
+    for candidate in (Path.cwd() / ".env", PROJECT_ENV):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_settings(env_file: Path | None = None, flags: Mapping[str, str] | None = None,
+                  **overrides: Any) -> Settings:
+    """Settings from the environment and the .env file `find_env_file` picks.
+
+    `overrides` (e.g. from command-line flags) win; `flags` maps their field names to the
+    flag to name in error messages ({"index_dir": "--index"}). Raises SettingsProblem.
+    """
+    found = find_env_file(env_file)
+    try:
+        settings = Settings(_env_file=found, **overrides)  # type: ignore[call-arg]
+    except ValidationError as exc:
+        given = {name: flag for name, flag in (flags or {}).items() if name in overrides}
+        raise SettingsProblem(_describe(exc, found, given)) from None
+    except SettingsError as exc:
+        raise SettingsProblem([f"cannot read the settings: {exc}"]) from None
+    settings._env_path = found
+    return settings
+
+
+def _describe(exc: ValidationError, env_file: Path | None, flags: Mapping[str, str]
+              ) -> list[str]:
+    lines = []
+    where = f" (in {env_file} or the environment)" if env_file else " (in the environment)"
+    for error in exc.errors():
+        field = str(error["loc"][0]) if error["loc"] else "?"
+        message = error["msg"].removeprefix("Value error, ")
+        if field == "discord_token":
+            lines.append(f"DISCORD_TOKEN{where}: {message}")
+        elif field in flags:
+            lines.append(f"{flags[field]} {error['input']}: {message}")
+        elif len(error["loc"]) > 1:  # one item of a list
+            lines.append(f"{field.upper()}{where}: {error['input']!r}: {message}")
+        else:
+            lines.append(f"{field.upper()}={error['input']}{where}: {message}")
+    return lines

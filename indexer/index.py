@@ -22,7 +22,7 @@ from indexer.errors import CorpusError, IndexFileError, Problem
 from indexer.models import LANGUAGES, GlossaryEntry, ProgramRecord, Source, TimelineEvent
 from indexer.passage_store import PassageStore
 from indexer.passages import Passage, passages
-from indexer.store import current_build, read_build, read_manifest, write_build
+from indexer.store import REBUILD_HINT, current_build, read_build, read_manifest, write_build
 from indexer.text import Tokenizer, TokenizerConfig
 
 log = logging.getLogger(__name__)
@@ -283,7 +283,11 @@ def ensure_index(corpus_root: Path, index_root: Path) -> SearchIndex:
     try:
         index = SearchIndex.load(index_root)
     except IndexFileError as exc:
-        log.warning("index not usable (%s); building it from %s", exc, corpus_root)
+        if (index_root / "CURRENT").exists():
+            reason = str(exc).removesuffix(f"; {REBUILD_HINT}")
+            log.warning("index not usable (%s); rebuilding it from %s", reason, corpus_root)
+        else:
+            log.info("no index yet in %s; building it from %s", index_root, corpus_root)
         return _build_and_try_to_save(corpus_root, index_root)
     if is_current(index, corpus_root):
         return index

@@ -12,6 +12,15 @@ from tests.helpers import write_corpus
 REPO = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(autouse=True)
+def no_project_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+                   ) -> None:
+    """A developer's own .env beside pyproject.toml never leaks into a test."""
+    import bot.settings
+
+    monkeypatch.setattr(bot.settings, "PROJECT_ENV", tmp_path_factory.getbasetemp() / "no.env")
+
+
 @pytest.fixture
 def small_corpus(tmp_path: Path) -> Path:
     return write_corpus(tmp_path / "corpus")

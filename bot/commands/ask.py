@@ -2,6 +2,9 @@
 
 Whatever bytes come in, every row gets an answer line: undecodable bytes and lone surrogates
 become U+FFFD (with a warning naming the line), and output is encoded safely.
+
+A batch line is `{"question": …, "id"?: …, "lang"?: "en"|"id"|"de"}` (`language` is accepted
+for `lang`); other fields are ignored, so an eval file (docs/eval-format.md) is a valid batch.
 """
 
 from __future__ import annotations
@@ -12,26 +15,31 @@ import logging
 import sys
 from pathlib import Path
 
-from bot.answers import AnswerEngine
+from bot.answers import MAX_QUESTION_CHARS, AnswerEngine, clean_question
 from bot.answers.render import to_json, to_text
 from bot.cli import UsageError
 from bot.commands.common import open_index
+from bot.settings import Settings
 from bot.text import safe_text
 
 log = logging.getLogger(__name__)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.batch is None:
         if args.question is None or not args.question.strip():
             raise UsageError("the question is empty; try: python -m bot ask \"When was the "
                              "partnership founded?\"")
+        length = len(clean_question(safe_text(args.question)))
+        if length > MAX_QUESTION_CHARS:
+            raise UsageError(f"the question is {length:,} characters long; ask in at most "
+                             f"{MAX_QUESTION_CHARS} characters")
     elif args.question is not None:
         raise UsageError("give either a question or --batch FILE, not both")
     elif not args.json:
         raise UsageError("--batch needs --json")
     batch = _read_batch(args.batch) if args.batch else None
-    index = open_index(args)
+    index = open_index(settings)
     if index is None:
         return 1
     engine = AnswerEngine(index)
@@ -45,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     for number, row in batch:
         question = safe_text(str(row.get("question", "")))
         try:
-            answer = engine.ask(question, language=row.get("language") or args.language)
+            answer = engine.ask(question, language=row.get("lang") or args.language)
         except Exception as exc:  # one bad row must not cost the rows after it
             log.exception("%s:%d: could not answer", args.batch, number)
             print(_dumps({"id": row.get("id"), "question": question, "error": str(exc)}),
@@ -82,7 +90,10 @@ def _read_batch(path: Path) -> list[tuple[int, dict[str, object]]]:
             raise UsageError(f"{path}:{number}: not JSON ({getattr(exc, 'msg', exc)})") from None
         if not isinstance(row, dict) or not isinstance(row.get("question"), str):
             raise UsageError(f"{path}:{number}: needs an object with a 'question' string")
-        if row.get("language") not in (None, "en", "id", "de"):
-            raise UsageError(f"{path}:{number}: language must be en, id or de")
+        # 'language' is the older name of 'lang'
+        if "language" in row and row.setdefault("lang", row["language"]) != row["language"]:
+            raise UsageError(f"{path}:{number}: 'lang' and 'language' disagree")
+        if row.get("lang") not in (None, "en", "id", "de"):
+            raise UsageError(f"{path}:{number}: lang must be en, id or de")
         rows.append((number, row))
     return rows

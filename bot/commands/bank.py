@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 
 from bot.cli import UsageError
+from bot.settings import Settings
 from indexer.bank import add_question
 from indexer.corpus import load_corpus
 from indexer.errors import CorpusError
@@ -18,9 +19,9 @@ from indexer.passages import passages
 from indexer.text import fold
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, settings: Settings) -> int:
     try:
-        corpus = load_corpus(args.corpus)
+        corpus = load_corpus(settings.corpus_dir)
     except CorpusError as exc:
         print(exc.report(limit=20))
         return 1
@@ -41,9 +42,10 @@ def run(args: argparse.Namespace) -> int:
     if passage is None:
         raise UsageError(f"no passage has the anchor '{args.anchor}'; list them with "
                          "`python -m bot bank passages --search WORDS`")
-    path = add_question(args.corpus, passage.language, passage.anchor, args.question.strip())
+    path = add_question(settings.corpus_dir, passage.language, passage.anchor,
+                        args.question.strip())
     try:
-        index, seconds = build_and_save(args.corpus, args.index)
+        index, seconds = build_and_save(settings.corpus_dir, settings.index_dir)
     except CorpusError as exc:
         print(exc.report(limit=20))
         return 1

@@ -7,6 +7,7 @@ import argparse
 from bot.answers import AnswerEngine
 from bot.answers.render import to_text
 from bot.commands.common import open_index
+from bot.settings import Settings
 
 SAMPLES = (
     "When was the Bandung–Braunschweig partnership founded?",
@@ -20,8 +21,8 @@ SAMPLES = (
 )
 
 
-def run(args: argparse.Namespace) -> int:
-    index = open_index(args)
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    index = open_index(settings)
     if index is None:
         return 1
     engine = AnswerEngine(index)

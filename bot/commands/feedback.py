@@ -9,9 +9,8 @@ from bot.settings import Settings
 from bot.storage import Database, DatabaseError
 
 
-def run(args: argparse.Namespace) -> int:
-    settings = Settings()
-    path = args.database or settings.database_path
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    path = settings.database_path
     if not path.exists():
         print(f"error: no database at {path} (the bot creates it when it first runs)",
               file=sys.stderr)

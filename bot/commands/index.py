@@ -9,28 +9,29 @@ import argparse
 import sys
 import time
 
+from bot.settings import Settings
 from indexer import diff, parity
 from indexer.corpus import load_corpus
 from indexer.errors import CorpusError, IndexFileError
 from indexer.index import SearchIndex
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, settings: Settings) -> int:
     started = time.perf_counter()
     try:
-        corpus = load_corpus(args.corpus)
+        corpus = load_corpus(settings.corpus_dir)
     except CorpusError as exc:
         print(exc.report(), file=sys.stderr)
         print("The existing index was left untouched.", file=sys.stderr)
         return 1
     try:
-        old = SearchIndex.load(args.index)
+        old = SearchIndex.load(settings.index_dir)
     except IndexFileError:
         old = None
     changes = diff.compare(diff.of_index(old), diff.of_corpus(corpus))
-    print(f"corpus {args.corpus}: {len(corpus.documents)} documents, {len(corpus.programs)} "
-          f"programs, {len(corpus.glossary)} glossary concepts, {len(corpus.timeline)} timeline "
-          f"events, {len(corpus.sources)} sources")
+    print(f"corpus {settings.corpus_dir}: {len(corpus.documents)} documents, "
+          f"{len(corpus.programs)} programs, {len(corpus.glossary)} glossary concepts, "
+          f"{len(corpus.timeline)} timeline events, {len(corpus.sources)} sources")
     print("changes against the current index: " + "; ".join(diff.summary(changes)))
     differences = parity.check(corpus)
     print(parity.summary(differences))
@@ -41,9 +42,13 @@ def run(args: argparse.Namespace) -> int:
         return 0
     index = SearchIndex.build(corpus)
     try:
-        folder = index.save(args.index)
+        folder = index.save(settings.index_dir)
     except IndexFileError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"error: cannot write the index in {settings.index_dir}: {exc.strerror}",
+              file=sys.stderr)
         return 1
     print(f"built {len(index.passages)} passages, {len(index.bm25.vocabulary)} terms in "
           f"{time.perf_counter() - started:.2f} s → {folder}")

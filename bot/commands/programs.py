@@ -7,6 +7,7 @@ import json
 
 from bot.cli import UsageError
 from bot.commands.common import open_index
+from bot.settings import Settings
 from indexer.models import Field_, ProgramRecord
 
 
@@ -30,11 +31,11 @@ def _runs_in(program: ProgramRecord, year: int) -> bool:
     return program.start <= year <= end
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.field and args.field not in {f.value for f in Field_}:
         raise UsageError(f"unknown field '{args.field}'; choose from "
                          + ", ".join(f.value for f in Field_))
-    index = open_index(args)
+    index = open_index(settings)
     if index is None:
         return 1
     programs = select(index.programs, args.field, args.status)
@@ -43,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
                          indent=1))
         return 0
     for p in programs:
-        print(f"{p.id:<40} {p.years():<10} {p.status.value:<10} {', '.join(f.value for f in p.fields)}")
+        fields = ", ".join(f.value for f in p.fields)
+        print(f"{p.id:<40} {p.years():<10} {p.status.value:<10} {fields}")
         print(f"    {p.name.en}")
     print(f"{len(programs)} program(s)")
     return 0

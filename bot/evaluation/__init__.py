@@ -1,1 +1,1 @@
-"""Measure answer quality on question files (see eval/ and ../shared/eval/dev.jsonl)."""
+"""Measure answer quality on question files (the sets in eval/, format in docs/eval-format.md)."""

@@ -50,11 +50,14 @@ def embed(title: str, description: str = "", *, colour: discord.Colour = COLOUR
 
 
 async def send(interaction: discord.Interaction, content: str | None = None, *,
-               embed: discord.Embed | None = None, ephemeral: bool = False) -> None:
+               embed: discord.Embed | None = None, ephemeral: bool = False,
+               file: discord.File | None = None) -> None:
     """Reply to an interaction, or follow up if it was already acknowledged; no pings."""
     kwargs: dict[str, object] = {"ephemeral": ephemeral, "allowed_mentions": NO_MENTIONS}
     if embed is not None:
         kwargs["embed"] = embed
+    if file is not None:
+        kwargs["file"] = file
     if interaction.response.is_done():
         await interaction.followup.send(content, **kwargs)  # type: ignore[arg-type]
     else:

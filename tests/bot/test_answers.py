@@ -14,12 +14,11 @@ from bot.answers.render import to_text
 from bot.evaluation.questions import load_questions
 
 REPO = Path(__file__).resolve().parents[2]
-QUESTION_FILES = [*sorted((REPO / "eval").glob("*.jsonl")), REPO.parent / "shared/eval/dev.jsonl"]
+QUESTION_FILES = sorted((REPO / "eval").glob("*.jsonl"))
 
 
 def all_questions() -> list[str]:
-    return [q.question for path in QUESTION_FILES if path.exists()
-            for q in load_questions(path)]
+    return [q.question for path in QUESTION_FILES for q in load_questions(path)]
 
 
 @pytest.mark.parametrize(("question", "language", "expected"), [

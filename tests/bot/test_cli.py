@@ -57,12 +57,37 @@ def test_batch_keeps_order_and_ids(paths: list[str], tmp_path: Path) -> None:
     assert rows[2]["abstained"] and rows[2]["answer"] == ""
 
 
+def test_batch_takes_lang_like_eval_files_and_language_as_its_alias(
+        paths: list[str], tmp_path: Path) -> None:
+    """`lang` (the eval files' name) and `language` both set the reply language."""
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join(json.dumps(row) for row in [
+        {"id": "e1", "lang": "de", "question": "When was the charter signed?",
+         "expect_all": ["1960"]},
+        {"id": "e2", "language": "id", "question": "When was the charter signed?"},
+    ]))
+    rows = [json.loads(line) for line in bot("ask", "--json", "--batch", str(batch),
+                                             *paths).stdout.splitlines()]
+    assert [r["language"] for r in rows] == ["de", "id"]
+    batch.write_text(json.dumps({"question": "x", "lang": "de", "language": "en"}))
+    result = bot("ask", "--json", "--batch", str(batch), *paths)
+    assert result.returncode == 2 and f"{batch}:1: 'lang' and 'language' disagree" in result.stderr
+
+
 @pytest.mark.parametrize("question", ["", "   "])
 def test_empty_question_exits_2_with_one_line(paths: list[str], question: str) -> None:
     result = bot("ask", question, *paths)
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
+
+
+def test_a_question_over_500_characters_exits_2_naming_the_limit(paths: list[str]) -> None:
+    result = bot("ask", "When was the charter signed? " + "Really, " * 70, *paths)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: the question is 588 characters long; ask in at "
+                                    "most 500 characters")
+    assert result.stderr.count("\n") == 1 and result.stdout == ""
 
 
 def test_index_dry_run_writes_nothing(paths: list[str], tmp_path: Path) -> None:

@@ -274,3 +274,31 @@ async def test_attaching_to_a_broken_corpus_leaves_the_bank_as_it_was(world: Wor
     assert "nothing was changed" in done.response.embeds[0].title
     assert not (world.bot.settings.corpus_dir / "bank/en/charter.yaml").exists()
     assert world.bot.db.reindexes()[0]["ok"] == 0
+async def test_stats_attaches_a_chart_of_questions_outcomes_and_votes(world: World) -> None:
+    """/stats carries a PNG chart in its embed (questions by language, answered and
+    declined, votes), drawn from what was asked."""
+    answer = (await world.alice.slash(world.channel, "ask",
+                                      question="When was the charter signed?")).response
+    await world.alice.click(answer.message, custom_id=answer.components[0]["components"][1]
+                            ["custom_id"])
+    await world.alice.slash(world.channel, "ask", question="Is there a zoo on the moon?")
+    result = await world.manager.slash(world.channel, "stats")
+    card = result.response.embeds[0]
+    [attachment] = result.response.attachments
+    assert result.response.ephemeral and attachment.filename == "stats.png"
+    assert card.image.url == "attachment://stats.png"
+    assert (await attachment.read()).startswith(b"\x89PNG\r\n\x1a\n")
+
+
+async def test_stats_without_a_chart_still_gives_the_numbers(
+        world: World, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """If the chart cannot be drawn, the embed comes without it and the log says why."""
+    from bot.reports import charts
+
+    def broken(*_: object) -> bytes:
+        raise RuntimeError("no fonts")
+
+    monkeypatch.setattr(charts, "stats_png", broken)
+    result = await world.manager.slash(world.channel, "stats")
+    assert result.response.embeds[0].title == "Statistics"
+    assert result.response.attachments == [] and "could not draw the /stats chart" in caplog.text

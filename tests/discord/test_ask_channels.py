@@ -93,7 +93,8 @@ def test_without_the_intent_the_bot_refuses_to_start_with_a_clear_line(
         settings: Settings, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """ASK_CHANNEL_IDS set, Message Content not enabled in the Developer Portal: `run` exits
-    1 and says which toggle to turn on (or which setting to clear)."""
+    3 (Discord refused the bot, bot/cli.py) and says which toggle to turn on (or which
+    setting to clear)."""
     from bot import cli
     from bot.commands import discord_run
 
@@ -108,7 +109,7 @@ def test_without_the_intent_the_bot_refuses_to_start_with_a_clear_line(
         monkeypatch.setenv(key, value)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(discord_run, "_serve", serve_in_simcord)
-    assert cli.main(["run"]) == 1
+    assert cli.main(["run"]) == cli.DISCORD_REFUSED
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0
     assert "ASK_CHANNEL_IDS" in err and "Message Content Intent" in err

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.commands.discord_run import RedactToken
 from bot.exts.answers._cooldown import UserCooldown
 from bot.exts.browse import _search
-from bot.settings import Settings
+from bot.logs import RedactToken
+from bot.settings import Settings, load_settings
 from bot.ui import limits
 from bot.ui.language import locale_language
 from indexer.models import ProgramRecord
@@ -53,7 +53,7 @@ def test_fit_embed_respects_every_limit() -> None:
     embed = discord.Embed(title="t" * 400, description="d" * 9000)
     embed.set_footer(text="f" * 3000)
     embed.set_author(name="a" * 300)
-    for n in range(30):
+    for _ in range(30):
         embed.add_field(name="n" * 300, value="v" * 2000)
     limits.fit_embed(embed)
     assert len(embed.title) <= limits.EMBED_TITLE
@@ -115,7 +115,7 @@ def test_settings_read_id_lists_and_ignore_empty_values(
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".env").write_text("DISCORD_TOKEN=\nDEV_GUILD_ID=\nADMIN_ROLE_IDS=1, 2 3\n"
                                    "ALLOWED_CHANNEL_IDS=[4, 5]\n")
-    settings = Settings()
+    settings = load_settings()
     assert settings.admin_role_ids == [1, 2, 3] and settings.allowed_channel_ids == [4, 5]
     assert settings.dev_guild_id is None and settings.token is None
     assert Settings(discord_token="  ").token is None

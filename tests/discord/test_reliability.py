@@ -146,7 +146,7 @@ def test_the_token_never_reaches_the_logs(
 
     monkeypatch.setattr(discord_run, "_serve", serve_in_simcord)
     caplog.set_level(logging.DEBUG)
-    assert cli.main(["run", "-v"]) == 1
+    assert cli.main(["run", "-v"]) == cli.DISCORD_REFUSED
     err = capsys.readouterr().err
     assert err.strip().count("\n") == 0 and "rejected the token" in err
     assert "Traceback" not in err

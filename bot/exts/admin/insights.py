@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import io
+import logging
 from typing import Any
 
 import discord
@@ -12,6 +15,7 @@ from bot.bot import SisterCityBot
 from bot.exts.admin._attach import Declined, QuestionSelect
 from bot.exts.admin._checks import admin_only
 from bot.messages import t
+from bot.reports import charts, data
 from bot.storage.grouping import group_questions
 from bot.ui import limits
 from bot.ui.embeds import echo, embed, send
@@ -19,6 +23,10 @@ from bot.ui.language import interaction_language
 from bot.ui.paginator import Paginator
 
 GROUPS_PER_PAGE = 10
+CHART_DAYS = 14
+CHART_FILE = "stats.png"
+
+log = logging.getLogger(__name__)
 
 
 class UnansweredView(Paginator):
@@ -55,8 +63,11 @@ class Insights(commands.Cog):
                           "(admins only)")
     @admin_only()
     async def stats(self, interaction: discord.Interaction) -> None:
-        """Index size and build date; questions and votes of the last 24 hours and 7 days."""
+        """Index size and build date; questions and votes of the last 24 hours and 7 days,
+        and a chart of the last CHART_DAYS days."""
         lang = interaction_language(interaction)
+        # drawing takes a moment (matplotlib is loaded on first use)
+        await interaction.response.defer(ephemeral=True, thinking=True)
         stats = self.bot.live.index.stats
         db = self.bot.db
         day, week = db.activity(24), db.activity(24 * 7)
@@ -70,7 +81,23 @@ class Insights(commands.Cog):
         top = db.top_questions(24 * 7)
         card.add_field(name=t("top_questions", lang), inline=False, value=limits.join_lines(
             [f"{n}× {echo(q, 150)}" for q, n in top], limits.FIELD_VALUE) or "—")
-        await send(interaction, embed=limits.fit_embed(card), ephemeral=True)
+        chart = await self._chart(lang)
+        if chart is not None:
+            card.set_image(url=f"attachment://{CHART_FILE}")
+        await send(interaction, embed=limits.fit_embed(card), ephemeral=True,
+                   file=discord.File(io.BytesIO(chart), CHART_FILE) if chart else None)
+
+    async def _chart(self, lang: str) -> bytes | None:
+        """The activity chart as PNG, drawn in a thread; None (logged) if it cannot be."""
+        def draw() -> bytes:
+            found = data.rows(self.bot.db, CHART_DAYS)
+            return charts.stats_png(data.activity(found, CHART_DAYS), lang)
+
+        try:
+            return await asyncio.to_thread(draw)
+        except Exception:
+            log.exception("could not draw the /stats chart; sending the numbers only")
+            return None
 
     @app_commands.command(name="unanswered", description="Recent questions without a good "
                           "answer (admins only)")
