@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import json
+from pathlib import Path
 
 from bot.answers import AnswerEngine
 from bot.cli import UsageError
@@ -11,6 +13,25 @@ from bot.evaluation.baseline import Baseline
 from bot.evaluation.questions import QuestionFileError, load_questions
 from bot.evaluation.report import breakdown, evaluate, table
 from bot.settings import REPO, Settings
+
+TARGETS = REPO / "eval" / "targets.json"
+
+
+def target_key(path: Path) -> str:
+    """The name eval/targets.json gives a question file: its path from the project folder
+    ("eval/dev.jsonl"), wherever the command is run from; a file outside the project keeps
+    the path it was given."""
+    try:
+        return path.resolve().relative_to(REPO).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def committed_floors(files: list[Path]) -> dict[Path, dict[str, float]]:
+    """The floors eval/targets.json commits for those of `files` it names."""
+    targets = json.loads(TARGETS.read_text("utf-8"))
+    found = {path: targets.get(target_key(path)) for path in files}
+    return {path: floor for path, floor in found.items() if isinstance(floor, dict)}
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -22,15 +43,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if index is None:
         return 1
     if args.fit:
-        import json
-
         from bot.evaluation.fit import fit, print_report
 
-        targets = json.loads((REPO / "eval" / "targets.json").read_text("utf-8"))
-        floors = {str(p): targets.get(p.as_posix(), targets.get(str(p), {}))
-                  for p in args.files}
+        floors = committed_floors(args.files)
         print_report(fit(index, {str(p): questions for p, questions in sets},
-                         {k: v for k, v in floors.items() if isinstance(v, dict)}))
+                         {str(p): floors[p] for p in args.files if p in floors}))
         print("wrote bot/answers/gate.json")
         return 0
     engine = AnswerEngine(index)

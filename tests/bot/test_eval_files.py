@@ -88,3 +88,20 @@ def test_the_format_document_names_every_field() -> None:
 
     text = (REPO / "docs/eval-format.md").read_text("utf-8")
     assert all(f"| `{name}` |" in text for name in FIELDS)
+
+
+def test_eval_fit_finds_the_committed_floors_from_any_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`eval --fit` names files as eval/targets.json does (from the project folder), so
+    eval/dev.jsonl has its floors whether given as eval/dev.jsonl, dev.jsonl from eval/ or
+    an absolute path; a file outside the project has none."""
+    from bot.evaluation.cli import committed_floors, target_key
+
+    targets = json.loads((REPO / "eval/targets.json").read_text("utf-8"))
+    assert "eval/dev.jsonl" in targets and not any("shared" in key for key in targets)
+    monkeypatch.chdir(REPO / "eval")
+    given = [Path("dev.jsonl"), REPO / "eval/questions.jsonl", write(tmp_path, GOOD)]
+    assert [target_key(p) for p in given[:2]] == ["eval/dev.jsonl", "eval/questions.jsonl"]
+    floors = committed_floors(given)
+    assert floors == {given[0]: targets["eval/dev.jsonl"],
+                      given[1]: targets["eval/questions.jsonl"]}
