@@ -5,9 +5,9 @@ GATE_MIN_COVERAGE applies). Each answer is labelled right or wrong by its questi
 expectations (every answer to a near miss is wrong) and described by bot.answers.features.
 A logistic regression (numpy, Newton's method, L2 penalty) is fitted on standardized features;
 5-fold cross-validation, folds by question, shows what the gate would do on questions it was
-not fitted on. The threshold is the highest one that keeps the cross-validated share of right
-answers within MAX_LOSS of the open gate's and every question file at its committed floor
-(eval/targets.json): the gate declines what it can without costing answers.
+not fitted on. The threshold is chosen among those that keep the cross-validated share of
+right answers within MAX_LOSS of the open gate's and every question file at its committed floor
+(eval/targets.json): the one with the most right answers plus declined near misses.
 """
 
 from __future__ import annotations
@@ -123,7 +123,11 @@ def fit(index: SearchIndex, files: dict[str, list[EvalQuestion]],
 
     keeping = [t for t in THRESHOLDS
                if table[t][0] >= open_rates[0] - MAX_LOSS and holds_floors(t)]
-    threshold = max(keeping, default=THRESHOLDS[0])
+    # of those, the one with the most right answers plus declined near misses (as shares),
+    # ties to the higher threshold: a threshold that costs answers and declines nothing more
+    # is not taken
+    threshold = max(keeping, key=lambda t: (round(table[t][0] + table[t][1], 6), t),
+                    default=THRESHOLDS[0])
     report = {"questions": len(samples), "answered_before_gate": len(answered),
               "in_scope": sum(not s.question.expect_abstain for s in samples),
               "near_misses": sum(s.question.expect_abstain for s in samples),
