@@ -150,36 +150,17 @@ def main(argv: list[str] | None = None) -> int:
         return OK
 
 
+# The module that runs each command, imported only when it runs (so `ask` starts fast).
+_COMMANDS = {"ask": "bot.commands.ask", "index": "bot.commands.index",
+             "programs": "bot.commands.programs", "demo": "bot.commands.demo",
+             "bank": "bot.commands.bank", "feedback": "bot.commands.feedback",
+             "eval": "bot.evaluation.cli", "report": "bot.reports.cli",
+             "backup": "bot.commands.backup", "doctor": "bot.doctor.cli",
+             "run": "bot.commands.discord_run", "sync": "bot.commands.discord_run"}
+
+
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
-    if args.command == "ask":
-        from bot.commands import ask
-        return ask.run(args, settings)
-    if args.command == "index":
-        from bot.commands import index
-        return index.run(args, settings)
-    if args.command == "programs":
-        from bot.commands import programs
-        return programs.run(args, settings)
-    if args.command == "demo":
-        from bot.commands import demo
-        return demo.run(args, settings)
-    if args.command == "bank":
-        from bot.commands import bank
-        return bank.run(args, settings)
-    if args.command == "feedback":
-        from bot.commands import feedback
-        return feedback.run(args, settings)
-    if args.command == "eval":
-        from bot.evaluation import cli
-        return cli.run(args, settings)
-    if args.command == "report":
-        from bot.reports import cli as report
-        return report.run(args, settings)
-    if args.command == "backup":
-        from bot.commands import backup
-        return backup.run(args, settings)
-    if args.command == "doctor":
-        from bot.doctor import cli as doctor
-        return doctor.run(args, settings)
-    from bot.commands import discord_run
-    return discord_run.run(args, settings)
+    import importlib
+
+    module = importlib.import_module(_COMMANDS[args.command])
+    return int(module.run(args, settings))
