@@ -58,6 +58,7 @@ class BM25Index:
         self.avgdl = avgdl
         self._positive = bool(np.all(idf > 0))  # then no term can hide a passage
         self._local = threading.local()
+        self.files: Path | None = None  # folder of doc_ids.npy and weights.npy, if spilled
 
     @property
     def size(self) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ class Corpus:
     timeline: list[TimelineEvent] = field(default_factory=list)
     bank: list[BankEntry] = field(default_factory=list)
     fingerprint: str = ""
+    stat: str | None = None  # corpus_stat before reading, if every file had settled
 
 
 def corpus_files(root: Path) -> list[Path]:
@@ -65,6 +67,25 @@ def fingerprint(root: Path) -> str:
         except OSError:
             digest.update(b"<unreadable>")
         digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def corpus_stat(root: Path, settled_before: int | None = None) -> str | None:
+    """A digest of the corpus files' names, sizes, inodes and change times: equal means
+    unchanged (any write moves the ctime) without reading the files. With `settled_before`
+    (ns), None if a file changed within a second of it: timestamps are coarse, so a change in
+    the same tick could leave them equal."""
+    digest = hashlib.sha256()
+    for path in corpus_files(root):
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        if settled_before is not None and max(stat.st_mtime_ns, stat.st_ctime_ns) > (
+                settled_before - 1_000_000_000):
+            return None
+        digest.update(f"{path.relative_to(root).as_posix()}\0{stat.st_size}\0{stat.st_ino}\0"
+                      f"{stat.st_mtime_ns}\0{stat.st_ctime_ns}\0".encode())
     return digest.hexdigest()
 
 
@@ -146,7 +167,7 @@ def load_corpus(root: Path) -> Corpus:
     if not root.is_dir():
         raise CorpusError([Problem(str(root), None, None, "corpus folder not found")])
     c = _Collector(root)
-    corpus = Corpus(root=root)
+    corpus = Corpus(root=root, stat=corpus_stat(root, settled_before=time.time_ns()))
     corpus.sources = _load_sources(c, root / "sources.yaml")
     corpus.glossary = list(_load_list(c, root / "glossary.yaml", "terms", GlossaryEntry, True))
     corpus.timeline = list(_load_list(c, root / "timeline.yaml", "events", TimelineEvent, False))

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import tempfile
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 
@@ -16,11 +19,12 @@ from indexer.bank import questions_by_passage
 from indexer.bm25 import BM25Index, BM25Params
 from indexer.commonness import build_table
 from indexer.compounds import split_compounds
-from indexer.corpus import Corpus, fingerprint, load_corpus
+from indexer.corpus import Corpus, corpus_stat, fingerprint, load_corpus
 from indexer.errors import CorpusError, IndexFileError
 from indexer.models import LANGUAGES, GlossaryEntry, ProgramRecord, Source, TimelineEvent
-from indexer.passage_store import PassageStore
+from indexer.passage_store import PassageStore, PassageWriter
 from indexer.passages import Passage, passages
+from indexer.postings import PostingsWriter
 from indexer.store import current_build, read_build, read_manifest, write_build
 from indexer.text import Tokenizer, TokenizerConfig
 
@@ -45,12 +49,14 @@ class SearchIndex:
                  word_languages: dict[str, dict[str, float]] | None = None,
                  commonness: dict[str, dict[str, float]] | None = None,
                  bank: BM25Index | None = None,
-                 bank_questions: list[list[str]] | None = None) -> None:
+                 bank_questions: Sequence[list[str]] | None = None,
+                 compounds: dict[str, list[str]] | None = None) -> None:
         self.bm25 = bm25
         # The question bank: a second BM25 field over the same passage ids, and the questions
         # of each passage (for the answer gate and "did you mean …?").
         self.bank = bank or BM25Index.build([] for _ in range(len(passages)))
-        self.bank_questions = bank_questions or [[] for _ in range(len(passages))]
+        self.bank_questions: Sequence[list[str]] = (
+            bank_questions if bank_questions is not None else BankQuestions({}, len(passages)))
         self.word_languages = word_languages or {}
         self.commonness = commonness or {}
         self.passages = passages
@@ -62,7 +68,9 @@ class SearchIndex:
         self.timeline = [TimelineEvent.model_validate(t) for t in corpus_data["timeline"]]
         self.documents: list[dict[str, Any]] = corpus_data["documents"]
         self.corpus_json = corpus_data  # the validated corpus as JSON, saved as it came
-        self.compounds = _compounds(self.word_languages, self.tokenizer)
+        # saved with the index: working them out stems many non-words (and needs nltk)
+        self.compounds = (compounds if compounds is not None
+                          else _compounds(self.word_languages, self.tokenizer))
 
     def tokens(self, text: str, language: str) -> list[str]:
         """Index terms of a passage's text: the tokenizer's, plus the parts of German
@@ -85,22 +93,26 @@ class SearchIndex:
     def corpus_date(self) -> str:
         """The newest `updated` date of the corpus documents."""
         dates = [d["updated"] for d in self.documents if d.get("updated")]
-        return max(dates) if dates else self.manifest.get("built_at", "")[:10]
+        return str(max(dates) if dates else self.manifest.get("built_at", "")[:10])
 
     # -- building -----------------------------------------------------------------------
 
     @classmethod
     def build(cls, corpus: Corpus, tokenizer: Tokenizer | None = None,
-              params: BM25Params | None = None) -> SearchIndex:
+              params: BM25Params | None = None, spill: Path | None = None) -> SearchIndex:
+        """Index the corpus, streaming its passages (read twice, never all held at once).
+        With `spill`, a folder on the index's file system, postings and passages are
+        written there as they are made, so memory stays bounded at any corpus size."""
         tokenizer = tokenizer or Tokenizer()
-        items = list(passages(corpus))
-        if not items:
-            raise CorpusError([])
         seen: dict[str, Counter[str]] = defaultdict(Counter)
-        for p in items:
+        count = 0
+        for count, p in enumerate(passages(corpus), 1):  # noqa: B007
             for word in set(tokenizer.words(p.text)):
                 seen[word][p.language] += 1
+        if not count:
+            raise CorpusError([])
         shares = _language_shares(seen)
+        del seen
         compounds = _compounds(shares, tokenizer)
 
         def tokens(p: Passage) -> list[str]:
@@ -110,47 +122,79 @@ class SearchIndex:
             return _with_parts([tokenizer.stem(w, p.language) for w in words], words,
                                p.language, compounds)
 
-        bm25 = BM25Index.build((tokens(p) for p in items), params)
-        by_anchor = questions_by_passage(corpus)
-        asked = [by_anchor.get(p.anchor, []) for p in items]
-
         def bank_tokens(questions: list[str], language: str) -> list[str]:
             stops = tokenizer.stopwords[language]
             words = [w for q in questions for w in tokenizer.words(q) if w not in stops]
             return _with_parts([tokenizer.stem(w, language) for w in words], words, language,
                                compounds)
 
-        bank = BM25Index.build((bank_tokens(q, p.language) for q, p in zip(asked, items,
-                                                                          strict=True)), params)
+        by_anchor = questions_by_passage(corpus)
+        params = params or BM25Params()
+        postings, bank_postings = PostingsWriter(params, spill), PostingsWriter(params)
+        store = PassageWriter(spill)
+        asked: dict[int, list[str]] = {}
+        for i, p in enumerate(passages(corpus)):
+            postings.add(tokens(p))
+            questions = by_anchor.get(p.anchor, [])
+            bank_postings.add(bank_tokens(questions, p.language))
+            if questions:
+                asked[i] = questions
+            store.add(p)
+        bm25, bank, items = postings.finish(), bank_postings.finish(), store.finish()
+        tokenizer.remember(tokenizer.stems_of(shares))
         manifest = {
             "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "corpus_fingerprint": corpus.fingerprint,
+            "corpus_stat": corpus.stat,
             "tokenizer": tokenizer.config.to_dict(),
             "bm25": {"k1": bm25.params.k1, "b": bm25.params.b, "epsilon": bm25.params.epsilon,
                      "avgdl": bm25.avgdl},
             "counts": {"passages": len(items), "documents": len(corpus.documents),
-                       "bank_questions": sum(map(len, asked)),
+                       "bank_questions": sum(map(len, asked.values())),
                        "programs": len(corpus.programs), "terms": len(bm25.vocabulary)},
         }
-        return cls(bm25, PassageStore.from_passages(items), corpus_data(corpus), manifest,
-                   tokenizer, shares, build_table(LANGUAGES), bank, asked)
+        return cls(bm25, items, corpus_data(corpus), manifest, tokenizer, shares,
+                   build_table(LANGUAGES), bank, BankQuestions(asked, len(items)), compounds)
 
     def save(self, root: Path) -> Path:
-        arrays: dict[str, np.ndarray] = {"indptr": self.bm25.indptr, "doc_ids": self.bm25.doc_ids,
-                  "weights": self.bm25.weights, "doc_len": self.bm25.doc_len,
-                  "idf": self.bm25.idf, "passage_offsets": self.passages.offsets,
-                  "bank_indptr": self.bank.indptr, "bank_doc_ids": self.bank.doc_ids,
-                  "bank_weights": self.bank.weights, "bank_doc_len": self.bank.doc_len,
-                  "bank_idf": self.bank.idf}
+        bm25_files = self.bm25.files if self.bm25.files and (
+            self.bm25.files / "doc_ids.npy").exists() else None
+        arrays: dict[str, np.ndarray | Path] = {
+            "indptr": self.bm25.indptr,
+            "doc_ids": bm25_files / "doc_ids.npy" if bm25_files else self.bm25.doc_ids,
+            "weights": bm25_files / "weights.npy" if bm25_files else self.bm25.weights,
+            "doc_len": self.bm25.doc_len, "idf": self.bm25.idf,
+            "passage_offsets": self.passages.offsets,
+            "bank_indptr": self.bank.indptr, "bank_doc_ids": self.bank.doc_ids,
+            "bank_weights": self.bank.weights, "bank_doc_len": self.bank.doc_len,
+            "bank_idf": self.bank.idf}
+        files = self.passages.files
+        lines: dict[str, bytes | memoryview | Path]
+        if files is not None and (files / "passages.jsonl").exists():
+            lines = {"passages": files / "passages.jsonl",
+                     "sentences": files / "sentences.jsonl"}
+        else:
+            lines = {"passages": self.passages.data, "sentences": self.passages.sentence_data()}
+        arrays["sentence_offsets"] = self.passages.sentence_offsets()
         vocabulary = sorted(self.bm25.vocabulary, key=self.bm25.vocabulary.__getitem__)
         bank_vocabulary = sorted(self.bank.vocabulary, key=self.bank.vocabulary.__getitem__)
+        questions = {str(i): q for i, q in enumerate(self.bank_questions) if q}
         return write_build(root, arrays, {"vocabulary": vocabulary, "corpus": self.corpus_json,
                                           "languages": self.word_languages,
                                           "commonness": self.commonness,
+                                          "stems": self.tokenizer.stems_of(self._words()),
+                                          "compounds": self.compounds,
                                           "bank": {"vocabulary": bank_vocabulary,
                                                    "avgdl": self.bank.avgdl,
-                                                   "questions": self.bank_questions}},
-                           {"passages": self.passages.data}, self.manifest)
+                                                   "questions": questions}},
+                           lines, self.manifest)
+
+    def _words(self) -> set[str]:
+        """The words questions are compared with: the corpus text's and the glossary's."""
+        words = set(self.word_languages)
+        words.update(w for entry in self.glossary for _, term in entry.terms()
+                     for w in self.tokenizer.words(term))
+        return words
 
     @classmethod
     def load(cls, root: Path, tokenizer: Tokenizer | None = None) -> SearchIndex:
@@ -158,13 +202,17 @@ class SearchIndex:
         folder = current_build(root)
         manifest = read_manifest(folder)
         arrays, jsons, lines = read_build(folder, manifest)
+        tokenizer = tokenizer or Tokenizer()
+        if manifest.get("tokenizer") == tokenizer.config.to_dict():
+            tokenizer.remember(jsons["stems"])
         try:
             vocabulary = {term: i for i, term in enumerate(jsons["vocabulary"])}
             p = manifest["bm25"]
             bm25 = BM25Index(vocabulary, arrays["indptr"], arrays["doc_ids"], arrays["weights"],
                              arrays["doc_len"], arrays["idf"],
                              BM25Params(p["k1"], p["b"], p["epsilon"]), p["avgdl"])
-            items = PassageStore(lines["passages"], arrays["passage_offsets"])
+            items = PassageStore(lines["passages"], arrays["passage_offsets"],
+                                 (lines["sentences"], arrays["sentence_offsets"]))
             _check_shapes(bm25, items)
             saved = jsons["bank"]
             bank = BM25Index({t: i for i, t in enumerate(saved["vocabulary"])},
@@ -172,13 +220,43 @@ class SearchIndex:
                              arrays["bank_weights"], arrays["bank_doc_len"], arrays["bank_idf"],
                              bm25.params, saved["avgdl"])
             _check_shapes(bank, items)
-            if len(saved["questions"]) != len(items):
+            questions = BankQuestions({int(i): q for i, q in saved["questions"].items()},
+                                      len(items))
+            if any(not 0 <= i < len(items) for i in questions.by_passage):
                 raise ValueError("the question bank does not match the passages")
             return cls(bm25, items, jsons["corpus"], manifest, tokenizer, jsons["languages"],
-                       jsons["commonness"], bank, saved["questions"])
+                       jsons["commonness"], bank, questions, jsons["compounds"])
         except (KeyError, TypeError, ValueError) as exc:
             raise IndexFileError(f"the index in {folder} is inconsistent ({exc}); rebuild it "
                                  "with `python -m bot index`") from None
+
+
+class BankQuestions(Sequence[list[str]]):
+    """The question bank's questions of each passage: a list per passage, kept sparse (most
+    passages have none)."""
+
+    def __init__(self, by_passage: dict[int, list[str]], size: int) -> None:
+        self.by_passage = by_passage
+        self.size = size
+
+    def __len__(self) -> int:
+        return self.size
+
+    @overload
+    def __getitem__(self, i: int) -> list[str]: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[list[str]]: ...
+    def __getitem__(self, i: int | slice) -> list[str] | list[list[str]]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self.size))]
+        if i < 0:
+            i += self.size
+        if not 0 <= i < self.size:
+            raise IndexError(i)
+        return self.by_passage.get(i, [])
+
+    def __iter__(self) -> Iterator[list[str]]:
+        return (self.by_passage.get(i, []) for i in range(self.size))
 
 
 def _language_shares(seen: dict[str, Counter[str]]) -> dict[str, dict[str, float]]:
@@ -209,8 +287,7 @@ def _check_shapes(bm25: BM25Index, items: PassageStore) -> None:
     n_terms, n_docs = len(bm25.vocabulary), len(items)
     if (bm25.indptr.shape != (n_terms + 1,) or bm25.doc_len.shape != (n_docs,)
             or bm25.idf.shape != (n_terms,) or bm25.doc_ids.shape != bm25.weights.shape
-            or int(bm25.indptr[-1]) != len(bm25.doc_ids)
-            or (len(bm25.doc_ids) and int(np.max(bm25.doc_ids)) >= n_docs)):
+            or int(bm25.indptr[-1]) != len(bm25.doc_ids)):
         raise ValueError("array shapes do not match the passages and vocabulary")
 
 
@@ -226,17 +303,33 @@ def corpus_data(corpus: Corpus) -> dict[str, Any]:
 
 
 def is_current(index: SearchIndex, corpus_root: Path) -> bool:
-    """True when the index was built from this corpus with this tokenizer."""
-    return (index.manifest.get("corpus_fingerprint") == fingerprint(corpus_root)
-            and index.manifest.get("tokenizer") == TokenizerConfig().to_dict())
+    """True when the index was built from this corpus with this tokenizer. The corpus files
+    are hashed only when their sizes, inodes or change times differ from those recorded at
+    the build (hashing a large corpus would dominate a cold start)."""
+    if index.manifest.get("tokenizer") != TokenizerConfig().to_dict():
+        return False
+    recorded = index.manifest.get("corpus_stat")
+    if recorded is not None and recorded == corpus_stat(corpus_root):
+        return True
+    return bool(index.manifest.get("corpus_fingerprint") == fingerprint(corpus_root))
+
+
+@contextmanager
+def spill_folder(index_root: Path) -> Iterator[Path]:
+    """A scratch folder beside the builds, for a build's postings and passages (moved into
+    the build folder when it is saved, so it must be on the same file system)."""
+    index_root.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".spill-", dir=index_root) as folder:
+        yield Path(folder)
 
 
 def build_and_save(corpus_root: Path, index_root: Path) -> tuple[SearchIndex, float]:
     """Validate the corpus, build and save the index. Raises CorpusError on a bad corpus."""
     started = time.perf_counter()
     corpus = load_corpus(corpus_root)
-    index = SearchIndex.build(corpus)
-    index.save(index_root)
+    with spill_folder(index_root) as spill:
+        index = SearchIndex.build(corpus, spill=spill)
+        index.save(index_root)
     return index, time.perf_counter() - started
 
 

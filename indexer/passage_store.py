@@ -2,20 +2,29 @@
 
 A 100k-passage index holds about 60 MB of passage text. Parsing it all at load time costs a
 second and, worse, holds the GIL long enough to stall the bot's event loop during a reindex.
-The store keeps the bytes of passages.jsonl and the offset of every line; `store[i]` parses
-one line (and remembers it).
+The store keeps the bytes of passages.jsonl (memory-mapped when loaded) and the offset of
+every line; `store[i]` parses one line (and remembers it). When the index saved each
+passage's sentences, they are handed to `indexer.sentences` as the passage is parsed.
+
+`PassageWriter` streams passages to a file while an index is built, so a large corpus is
+never held as one bytes object.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import tempfile
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import overload
 
 import numpy as np
 import numpy.typing as npt
 
+from indexer import sentences
 from indexer.passages import Passage
 
 Offsets = npt.NDArray[np.int64]
@@ -26,12 +35,26 @@ def to_line(passage: Passage) -> bytes:
     return json.dumps(passage.to_json(), ensure_ascii=False).encode("utf-8") + b"\n"
 
 
+Lines = tuple[bytes | memoryview, Offsets]
+
+
+def _check(data: bytes | memoryview, offsets: Offsets, what: str) -> None:
+    if len(offsets) == 0 or offsets[0] != 0 or offsets[-1] != len(data):
+        raise ValueError(f"{what} offsets do not match the {what} file")
+
+
 class PassageStore(Sequence[Passage]):
-    def __init__(self, data: bytes, offsets: Offsets) -> None:
-        if len(offsets) == 0 or offsets[0] != 0 or offsets[-1] != len(data):
-            raise ValueError("passage offsets do not match the passage file")
+    def __init__(self, data: bytes | memoryview, offsets: Offsets,
+                 sentence_lines: Lines | None = None) -> None:
+        _check(data, offsets, "passage")
+        if sentence_lines is not None:
+            _check(*sentence_lines, "sentence")
+            if len(sentence_lines[1]) != len(offsets):
+                raise ValueError("the sentence file does not match the passages")
         self.data = data
         self.offsets = offsets
+        self.sentence_lines = sentence_lines
+        self.files: Path | None = None  # folder of passages.jsonl, sentences.jsonl if spilled
         self._parsed: dict[int, Passage] = {}
 
     @classmethod
@@ -58,6 +81,10 @@ class PassageStore(Sequence[Passage]):
         passage = self._parsed.get(i)
         if passage is None:
             passage = Passage.from_json(json.loads(self.line(i)))
+            if self.sentence_lines is not None:
+                data, offsets = self.sentence_lines
+                sentences.remember(passage.text, json.loads(
+                    bytes(data[int(offsets[i]) : int(offsets[i + 1])])))
             self._parsed[i] = passage
         return passage
 
@@ -71,8 +98,21 @@ class PassageStore(Sequence[Passage]):
 
     __hash__ = None  # type: ignore[assignment]
 
+    def sentence_data(self) -> bytes | memoryview:
+        """The sentences file: saved spans, or split now for a store made in memory."""
+        if self.sentence_lines is not None:
+            return self.sentence_lines[0]
+        return b"".join(_spans_line(self[i]) for i in range(len(self)))
+
+    def sentence_offsets(self) -> Offsets:
+        if self.sentence_lines is not None:
+            return self.sentence_lines[1]
+        offsets = np.zeros(len(self) + 1, dtype=np.int64)
+        np.cumsum([len(_spans_line(self[i])) for i in range(len(self))], out=offsets[1:])
+        return offsets
+
     def line(self, i: int) -> bytes:
-        return self.data[int(self.offsets[i]) : int(self.offsets[i + 1])]
+        return bytes(self.data[int(self.offsets[i]) : int(self.offsets[i + 1])])
 
     def fingerprints(self) -> dict[str, str]:
         """passage id → digest of its line, without building Passage objects."""
@@ -83,3 +123,45 @@ class PassageStore(Sequence[Passage]):
             result[json.loads(line[start - 1 : line.index(b'"', start) + 1])] = (
                 hashlib.sha256(line).hexdigest())
         return result
+
+
+def _spans_line(passage: Passage) -> bytes:
+    return json.dumps(sentences.spans(passage.text), separators=(",", ":")).encode() + b"\n"
+
+
+class PassageWriter:
+    """Collects passages (and their sentence spans) as JSON lines, in a file under `spill`
+    or in memory, for a PassageStore of the finished build."""
+
+    def __init__(self, spill: Path | None = None) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="passages-", dir=spill)) if spill else None
+        self._outputs = [self._open("passages"), self._open("sentences")]
+        self._offsets = [array("q", [0]), array("q", [0])]
+
+    def _open(self, name: str) -> io.BufferedWriter | io.BytesIO:
+        if self.folder is None:
+            return io.BytesIO()
+        return (self.folder / f"{name}.jsonl").open("wb")
+
+    def add(self, passage: Passage) -> None:
+        for output, offsets, line in zip(self._outputs, self._offsets,
+                                         (to_line(passage), _spans_line(passage)), strict=True):
+            output.write(line)
+            offsets.append(offsets[-1] + len(line))
+
+    def finish(self) -> PassageStore:
+        from indexer.store import map_file
+
+        data: list[bytes | memoryview] = []
+        for name, output in zip(("passages", "sentences"), self._outputs, strict=True):
+            if isinstance(output, io.BytesIO):
+                data.append(output.getvalue())
+            else:
+                output.close()
+                assert self.folder is not None
+                data.append(map_file(self.folder / f"{name}.jsonl"))
+        passages, sentence_offsets = (np.frombuffer(o, dtype=np.int64).copy()
+                                      for o in self._offsets)
+        store = PassageStore(data[0], passages, (data[1], sentence_offsets))
+        store.files = self.folder
+        return store

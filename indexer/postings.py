@@ -139,8 +139,10 @@ class PostingsWriter:
             _write(out_weights, weights, int(indptr[first]))
             first = end
         doc_ids, weight_array = self._results(out_docs, out_weights)
-        return BM25Index(self.vocabulary, indptr, doc_ids, weight_array, doc_len, idf, params,
-                         avgdl)
+        index = BM25Index(self.vocabulary, indptr, doc_ids, weight_array, doc_len, idf, params,
+                          avgdl)
+        index.files = self.spill
+        return index
 
     def _outputs(self, total: int) -> tuple[np.ndarray | BinaryIO, np.ndarray | BinaryIO]:
         if self.spill is None:

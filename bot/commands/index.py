@@ -9,7 +9,7 @@ import time
 from indexer import diff
 from indexer.corpus import load_corpus
 from indexer.errors import CorpusError, IndexFileError
-from indexer.index import SearchIndex
+from indexer.index import SearchIndex, spill_folder
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,8 +32,9 @@ def run(args: argparse.Namespace) -> int:
     if args.dry_run:
         print("dry run: nothing written")
         return 0
-    index = SearchIndex.build(corpus)
-    folder = index.save(args.index)
+    with spill_folder(args.index) as spill:
+        index = SearchIndex.build(corpus, spill=spill)
+        folder = index.save(args.index)
     print(f"built {len(index.passages)} passages, {len(index.bm25.vocabulary)} terms in "
           f"{time.perf_counter() - started:.2f} s → {folder}")
     return 0

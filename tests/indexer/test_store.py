@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import numpy as np
@@ -139,3 +140,72 @@ def test_a_crash_while_writing_leaves_the_previous_build(
     assert current_build(root) == before
     assert SearchIndex.load(root).passages == index.passages
     assert [p.name for p in root.glob("build-*")] == [before.name]
+
+
+def test_loaded_index_answers_without_importing_nltk(saved: tuple[SearchIndex, Path]) -> None:
+    """Stems, compounds and sentences come with the index: a cold `ask` in words of the
+    corpus skips nltk (an unknown word would load the stemmers)."""
+    import subprocess
+    import sys
+
+    _, root = saved
+    script = ("import sys; from bot.answers import AnswerEngine; "
+              "from pathlib import Path; from indexer.index import SearchIndex; "
+              f"engine = AnswerEngine(SearchIndex.load(Path({str(root)!r}))); "
+              "engine.ask('When was the Braunschweig charter signed?'); "
+              "engine.ask('Bandung Braunschweig charter'); "
+              "print('nltk' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_arrays_are_memory_mapped_not_copied(saved: tuple[SearchIndex, Path]) -> None:
+    _, root = saved
+    loaded = SearchIndex.load(root)
+    assert isinstance(loaded.bm25.weights, np.memmap)
+    assert not loaded.bm25.weights.flags.writeable
+
+
+def test_a_verified_build_is_not_hashed_again(saved: tuple[SearchIndex, Path],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once every file has been checked (and settled), opening the build again re-hashes
+    nothing; a file written since is hashed and its damage found."""
+    import indexer.store as store
+
+    _, root = saved
+    monkeypatch.setattr(store, "RACY_NS", 0)
+    SearchIndex.load(root)  # hashes everything and records it
+    hashed: list[str] = []
+    real = store._sha256_mapped
+    monkeypatch.setattr(store, "_sha256_mapped", lambda p: hashed.append(p.name) or real(p))
+    SearchIndex.load(root)
+    assert hashed == []
+    target = current_build(root) / "doc_ids.npy"
+    data = bytearray(target.read_bytes())
+    data[-1] ^= 0x01
+    target.write_bytes(bytes(data))
+    with pytest.raises(IndexFileError, match=r"doc_ids\.npy fails its checksum"):
+        SearchIndex.load(root)
+    assert hashed == ["doc_ids.npy"]
+
+
+def test_corpus_is_hashed_only_when_its_files_changed(
+        small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    import indexer.index as index_module
+
+    doc = small_corpus / "documents/en/charter-en.md"
+    settled = time.time() - 10
+    for path in small_corpus.rglob("*"):
+        os.utime(path, (settled, settled))
+    time.sleep(1.1)  # ctimes must have settled too
+    ensure_index(small_corpus, tmp_path / "index")
+    hashed: list[Path] = []
+    monkeypatch.setattr(index_module, "fingerprint", lambda root: hashed.append(root) or "x")
+    ensure_index(small_corpus, tmp_path / "index")
+    assert hashed == []
+    doc.write_text(doc.read_text() + "\nA new paragraph about Nîmes.\n")
+    monkeypatch.undo()
+    assert any("Nîmes" in p.text for p in ensure_index(small_corpus, tmp_path / "index").passages)
