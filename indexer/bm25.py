@@ -94,16 +94,18 @@ class BM25Index:
         if not self._positive and any(self.idf[t] <= 0 for t, _, _ in slices):
             return self._top_exhaustive(slices, k)  # a zero weight would hide a passage
         # Every weight is positive, so a touched passage scores > 0 and an untouched one 0.
-        if self.size <= BLOCK:
-            edges = [0, self.size]
-            cuts = [np.array([start, end]) for _, start, end in slices]
-        else:
-            last = int(max(self.doc_ids[end - 1] for _, _, end in slices))
-            first = int(min(self.doc_ids[start] for _, start, _ in slices))
-            edges = [*range(first - first % BLOCK, last + 1, BLOCK), last + 1]
-            keys = np.array(edges, dtype=self.doc_ids.dtype)  # same dtype: no copy to search
-            cuts = [np.searchsorted(self.doc_ids[start:end], keys) + start
-                    for _, start, end in slices]
+        if self.size <= BLOCK:  # one block: no cutting, and one bincount over all postings
+            ids = np.concatenate([self.doc_ids[a:b] for _, a, b in slices])
+            scores = np.bincount(ids, np.concatenate([self.weights[a:b] for _, a, b in slices]))
+            floor = _floor(scores, k)
+            chosen = np.flatnonzero(scores >= floor) if floor > 0 else np.flatnonzero(scores > 0)
+            return _best(chosen, scores[chosen], k)
+        last = int(max(self.doc_ids[end - 1] for _, _, end in slices))
+        first = int(min(self.doc_ids[start] for _, start, _ in slices))
+        edges = [*range(first - first % BLOCK, last + 1, BLOCK), last + 1]
+        keys = np.array(edges, dtype=self.doc_ids.dtype)  # same dtype: no copy to search
+        cuts = [np.searchsorted(self.doc_ids[start:end], keys) + start
+                for _, start, end in slices]
         block = self._scratch()
         kept_ids: list[npt.NDArray[np.intp]] = []
         kept_scores: list[Floats] = []

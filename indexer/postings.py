@@ -168,8 +168,8 @@ class PostingsWriter:
         assert not isinstance(weights, np.ndarray)
         docs.close()
         weights.close()
-        return (np.load(self.spill / "doc_ids.npy", mmap_mode="r"),
-                np.load(self.spill / "weights.npy", mmap_mode="r"))
+        return (np.load(self.spill / "doc_ids.npy", mmap_mode="r").view(np.ndarray),
+                np.load(self.spill / "weights.npy", mmap_mode="r").view(np.ndarray))
 
 
 def _write(out: np.ndarray | BinaryIO, values: np.ndarray, at: int) -> None:

@@ -159,8 +159,10 @@ def read_build(folder: Path, manifest: dict[str, Any]) -> tuple[
     files (read-only, no copy) and parse the JSON files."""
     verify_build(folder, manifest.get("files", {}))
     try:
-        arrays = {n: np.load(folder / f"{n}.npy", mmap_mode="r", allow_pickle=False)
-                  for n in ARRAYS}
+        # plain ndarray views of the mappings: np.memmap's Python-level slicing would cost
+        # microseconds on every postings slice of every query
+        arrays = {n: np.load(folder / f"{n}.npy", mmap_mode="r", allow_pickle=False
+                             ).view(np.ndarray) for n in ARRAYS}
         jsons = {n: json.loads((folder / f"{n}.json").read_bytes()) for n in JSONS}
         lines = {n: map_file(folder / f"{n}.jsonl") for n in LINES}
     except FileNotFoundError as exc:
