@@ -17,6 +17,7 @@ of `python -m bot ask`. Numbers are wall-clock on this machine; rerun to compare
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -147,15 +148,15 @@ def table(results: list[dict[str, object]]) -> None:
         print(f"| {r['passages']:,} | " + " | ".join(cells) + f" | "
               f"{p50['project'] / p50['compiled']:.1f} | "
               f"{p50['project'] / p50['tantivy']:.2f} |")
-    print("\ngrowth of search p50 per 10× passages")
+    print("\ngrowth of search p50 per 10x passages")
     print("| from → to | " + " | ".join(ENGINES) + " |")
     print("|---|" + "---|" * len(ENGINES))
-    for a, b in zip(results, results[1:], strict=False):
+    for a, b in itertools.pairwise(results):
         pa, pb = a["p50"], b["p50"]
         assert isinstance(pa, dict) and isinstance(pb, dict)
         assert isinstance(a["passages"], int) and isinstance(b["passages"], int)
         scale = np.log10(b["passages"] / a["passages"])
-        cells = [f"{(pb[e] / pa[e]) ** (1 / scale):.1f}×" for e in ENGINES]
+        cells = [f"{(pb[e] / pa[e]) ** (1 / scale):.1f}x" for e in ENGINES]
         print(f"| {a['passages']:,} → {b['passages']:,} | " + " | ".join(cells) + " |")
     print("\nbuild, answer and cold start")
     print("| passages | build s | build peak RSS MB | RSS per passage | full answer p50 / p99 ms "
