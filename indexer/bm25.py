@@ -96,10 +96,11 @@ class BM25Index:
         # Every weight is positive, so a touched passage scores > 0 and an untouched one 0.
         if self.size <= BLOCK:  # one block: no cutting, and one bincount over all postings
             ids = np.concatenate([self.doc_ids[a:b] for _, a, b in slices])
-            scores = np.bincount(ids, np.concatenate([self.weights[a:b] for _, a, b in slices]))
-            floor = _floor(scores, k)
-            chosen = np.flatnonzero(scores >= floor) if floor > 0 else np.flatnonzero(scores > 0)
-            return _best(chosen, scores[chosen], k)
+            summed: Floats = np.asarray(np.bincount(ids, np.concatenate(
+                [self.weights[a:b] for _, a, b in slices])), dtype=np.float64)
+            floor = _floor(summed, k)
+            chosen = np.flatnonzero(summed >= floor) if floor > 0 else np.flatnonzero(summed > 0)
+            return _best(chosen, summed[chosen], k)
         last = int(max(self.doc_ids[end - 1] for _, _, end in slices))
         first = int(min(self.doc_ids[start] for _, start, _ in slices))
         edges = [*range(first - first % BLOCK, last + 1, BLOCK), last + 1]
