@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bot.answers import AnswerEngine
 from indexer import diff
-from indexer.errors import CorpusError, IndexFileError
+from indexer.errors import CorpusError, IndexBusyError, IndexFileError
 from indexer.index import SearchIndex, build_and_save
 from indexer.store import current_build
 
@@ -43,9 +43,11 @@ class ReindexResult:
 def _build(corpus_dir: str, index_dir: str) -> dict[str, object]:
     """Runs in the worker process: validate, build, save. Returns plain data only."""
     try:
-        index, seconds = build_and_save(Path(corpus_dir), Path(index_dir))
+        index, seconds = build_and_save(Path(corpus_dir), Path(index_dir), wait=False)
     except CorpusError as exc:
         return {"ok": False, "problems": [str(p) for p in exc.problems]}
+    except IndexBusyError as exc:  # another bot process (or the CLI) is building
+        return {"ok": False, "problems": [f"{exc}; it is picked up here when it is done"]}
     return {"ok": True, "seconds": seconds, "passages": len(index.passages)}
 
 

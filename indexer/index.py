@@ -25,7 +25,7 @@ from indexer.models import LANGUAGES, GlossaryEntry, ProgramRecord, Source, Time
 from indexer.passage_store import PassageStore, PassageWriter
 from indexer.passages import Passage, passages
 from indexer.postings import PostingsWriter
-from indexer.store import current_build, read_build, read_manifest, write_build
+from indexer.store import build_lock, current_build, read_build, read_manifest, write_build
 from indexer.text import Tokenizer, TokenizerConfig
 
 log = logging.getLogger(__name__)
@@ -323,13 +323,35 @@ def spill_folder(index_root: Path) -> Iterator[Path]:
         yield Path(folder)
 
 
-def build_and_save(corpus_root: Path, index_root: Path) -> tuple[SearchIndex, float]:
-    """Validate the corpus, build and save the index. Raises CorpusError on a bad corpus."""
+def build_and_save(corpus_root: Path, index_root: Path, wait: bool = True
+                   ) -> tuple[SearchIndex, float]:
+    """Validate the corpus, build and save the index, holding the build lock (one process
+    builds at a time; without `wait`, IndexBusyError if another is building). Raises
+    CorpusError on a bad corpus."""
     started = time.perf_counter()
-    corpus = load_corpus(corpus_root)
-    with spill_folder(index_root) as spill:
-        index = SearchIndex.build(corpus, spill=spill)
-        index.save(index_root)
+    with build_lock(index_root, wait):
+        corpus = load_corpus(corpus_root)
+        with spill_folder(index_root) as spill:
+            index = SearchIndex.build(corpus, spill=spill)
+            index.save(index_root)
+    return index, time.perf_counter() - started
+
+
+def _rebuild(corpus_root: Path, index_root: Path) -> tuple[SearchIndex, float]:
+    """Build unless another process, which held the lock meanwhile, has just done it (shard
+    processes starting together build once)."""
+    started = time.perf_counter()
+    with build_lock(index_root):
+        try:
+            index = SearchIndex.load(index_root)
+            if is_current(index, corpus_root):
+                return index, time.perf_counter() - started
+        except IndexFileError:
+            pass
+        corpus = load_corpus(corpus_root)
+        with spill_folder(index_root) as spill:
+            index = SearchIndex.build(corpus, spill=spill)
+            index.save(index_root)
     return index, time.perf_counter() - started
 
 
@@ -344,11 +366,11 @@ def ensure_index(corpus_root: Path, index_root: Path) -> SearchIndex:
         index = SearchIndex.load(index_root)
     except IndexFileError as exc:
         log.warning("index not usable (%s); building it from %s", exc, corpus_root)
-        return build_and_save(corpus_root, index_root)[0]
+        return _rebuild(corpus_root, index_root)[0]
     if is_current(index, corpus_root):
         return index
     try:
-        fresh, seconds = build_and_save(corpus_root, index_root)
+        fresh, seconds = _rebuild(corpus_root, index_root)
     except CorpusError as exc:
         log.error("corpus changed but is invalid; still serving the previous index.\n%s",
                   exc.report(limit=10))

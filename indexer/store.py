@@ -31,6 +31,7 @@ second before the record would be written is left unrecorded: timestamps are coa
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import logging
@@ -39,12 +40,14 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from indexer.errors import IndexFileError
+from indexer.errors import IndexBusyError, IndexFileError
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +60,23 @@ LINES = ("passages", "sentences")
 VERIFIED = "verified.json"
 RACY_NS = 1_000_000_000  # files changed this recently are re-hashed next time too
 REBUILD_HINT = "rebuild it with `python -m bot index`"
+
+
+@contextmanager
+def build_lock(root: Path, wait: bool = True) -> Iterator[None]:
+    """Held while a build is made and written, so one process builds at a time: an flock
+    on <index dir>/.build.lock, released by the kernel if the process dies. Without `wait`,
+    raise IndexBusyError when another process holds it."""
+    root.mkdir(parents=True, exist_ok=True)
+    with (root / ".build.lock").open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            raise IndexBusyError(f"another process is building the index in {root}") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _sha256(path: Path) -> str:

@@ -8,8 +8,9 @@ import time
 
 from indexer import diff
 from indexer.corpus import load_corpus
-from indexer.errors import CorpusError, IndexFileError
+from indexer.errors import CorpusError, IndexBusyError, IndexFileError
 from indexer.index import SearchIndex, spill_folder
+from indexer.store import build_lock
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,9 +33,13 @@ def run(args: argparse.Namespace) -> int:
     if args.dry_run:
         print("dry run: nothing written")
         return 0
-    with spill_folder(args.index) as spill:
-        index = SearchIndex.build(corpus, spill=spill)
-        folder = index.save(args.index)
+    try:
+        with build_lock(args.index, wait=False), spill_folder(args.index) as spill:
+            index = SearchIndex.build(corpus, spill=spill)
+            folder = index.save(args.index)
+    except IndexBusyError as exc:
+        print(f"error: {exc}; try again when it is done", file=sys.stderr)
+        return 1
     print(f"built {len(index.passages)} passages, {len(index.bm25.vocabulary)} terms in "
           f"{time.perf_counter() - started:.2f} s → {folder}")
     return 0

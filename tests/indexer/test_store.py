@@ -210,3 +210,30 @@ def test_corpus_is_hashed_only_when_its_files_changed(
     doc.write_text(doc.read_text() + "\nA new paragraph about Nîmes.\n")
     monkeypatch.undo()
     assert any("Nîmes" in p.text for p in ensure_index(small_corpus, tmp_path / "index").passages)
+
+
+def test_one_process_builds_at_a_time(small_corpus: Path, tmp_path: Path) -> None:
+    """While another process holds the build lock, a reindex is refused (not queued); the
+    build that process made is then used by ensure_index, not built again."""
+    import subprocess
+    import sys
+
+    from indexer.errors import IndexBusyError
+    from indexer.index import build_and_save
+
+    root = tmp_path / "index"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from pathlib import Path; "
+         "from indexer.store import build_lock; from indexer.index import SearchIndex\n"
+         "from indexer.corpus import load_corpus\n"
+         f"with build_lock(Path({str(root)!r})):\n print('held', flush=True); time.sleep(1.5)\n"
+         f" SearchIndex.build(load_corpus(Path({str(small_corpus)!r}))).save(Path({str(root)!r}))"],
+        stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with pytest.raises(IndexBusyError, match="another process is building"):
+        build_and_save(small_corpus, root, wait=False)
+    holder.wait(timeout=60)
+    holder.stdout.close()
+    built = current_build(root)
+    assert len(ensure_index(small_corpus, root).passages) > 0
+    assert current_build(root) == built  # used, not built again
