@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord.ext import commands
@@ -13,6 +13,9 @@ from bot.exts import walk_extensions
 from bot.live import LiveIndex
 from bot.settings import Settings
 from bot.storage import Database
+
+if TYPE_CHECKING:
+    from bot.storage.postgres import PostgresDatabase
 from bot.translator import SisterTranslator
 from bot.tree import SisterTree
 from bot.ui.embeds import NO_MENTIONS
@@ -33,12 +36,12 @@ def intents() -> discord.Intents:
 class SisterCityBot(commands.AutoShardedBot):
     """Takes its dependencies as arguments; `bot.app.create_bot` builds them."""
 
-    def __init__(self, *, settings: Settings, live: LiveIndex, db: Database,
+    def __init__(self, *, settings: Settings, live: LiveIndex, db: Database | PostgresDatabase,
                  hash_user: Callable[[int], str], **options: Any) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned, help_command=None, intents=intents(),
             tree_cls=SisterTree, allowed_mentions=NO_MENTIONS,
-            shard_count=settings.shard_count, **options)
+            shard_count=settings.shard_count, shard_ids=settings.shard_ids or None, **options)
         self.settings = settings
         self.live = live
         self.db = db
