@@ -41,8 +41,26 @@ class Settings(BaseSettings):
     log_channel_id: int | None = None
     index_poll_seconds: float = Field(default=60.0, gt=0)
     shard_count: int | None = Field(default=None, ge=1)
+    # Shard cluster: this process runs only these shards of SHARD_COUNT (e.g. "0,1" and "2,3"
+    # in two processes); empty runs them all.
+    shard_ids: IdList = Field(default_factory=list)
+    # postgresql://user:password@host/db: storage shared by several processes (else SQLite
+    # at DATABASE_PATH)
+    database_url: SecretStr | None = None
 
-    @field_validator("admin_role_ids", "allowed_channel_ids", "ask_channel_ids", mode="before")
+    @model_validator(mode="after")
+    def _shards(self) -> Settings:
+        if self.shard_ids:
+            if self.shard_count is None:
+                raise ValueError("SHARD_IDS needs SHARD_COUNT (the total over all processes)")
+            wrong = [i for i in self.shard_ids if not 0 <= i < self.shard_count]
+            if wrong or len(set(self.shard_ids)) != len(self.shard_ids):
+                raise ValueError(f"SHARD_IDS must be distinct numbers from 0 to "
+                                 f"{self.shard_count - 1} (SHARD_COUNT - 1)")
+        return self
+
+    @field_validator("admin_role_ids", "allowed_channel_ids", "ask_channel_ids", "shard_ids",
+                     mode="before")
     @classmethod
     def _id_list(cls, value: object) -> object:
         """Accept '1,2 3', a JSON list '[1, 2]', or a list."""

@@ -6,18 +6,25 @@ import argparse
 import sys
 
 from bot.settings import Settings
-from bot.storage import Database, DatabaseError
+from bot.storage import Database, DatabaseError, Storage
 
 
 def run(args: argparse.Namespace) -> int:
     settings = Settings()
     path = args.database or settings.database_path
-    if not path.exists():
+    shared = args.database is None and settings.database_url is not None
+    if not shared and not path.exists():
         print(f"error: no database at {path} (the bot creates it when it first runs)",
               file=sys.stderr)
         return 1
     try:
-        db = Database(path)
+        if shared:
+            from bot.storage.postgres import PostgresDatabase
+
+            assert settings.database_url is not None
+            db: Storage = PostgresDatabase(settings.database_url.get_secret_value())
+        else:
+            db = Database(path)
         if args.action == "export":
             print(db.export(as_csv=args.csv))
         else:
