@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import psycopg
+import psycopg.conninfo
 from psycopg.rows import dict_row
 
 from bot.storage.base import DatabaseError, Storage, TransientStorageError
@@ -170,18 +171,7 @@ class PostgresDatabase(Storage):
                        "ON CONFLICT (key) DO NOTHING", (secrets.token_bytes(SALT_BYTES).hex(),))
             row = db.execute("SELECT value FROM bot_settings WHERE key = 'user_salt'"
                              ).fetchone()
-        text = str((row or {}).get("value") or "").strip()
-        if not text:
-            raise SaltError(f"the salt in the PostgreSQL database is empty; {_RESTORE}")
-        try:
-            salt = bytes.fromhex(text)
-        except ValueError:
-            raise SaltError(f"the salt in the PostgreSQL database is not a salt (expected "
-                            f"{SALT_BYTES * 2} hex digits); {_RESTORE}") from None
-        if len(salt) < MIN_SALT_BYTES:
-            raise SaltError(f"the salt in the PostgreSQL database is {len(salt)} bytes, "
-                            f"shorter than the {MIN_SALT_BYTES} needed; {_RESTORE}")
-        return salt
+        return parse_salt((row or {}).get("value"))
 
     # -- answers and votes ---------------------------------------------------------------
 
@@ -286,6 +276,35 @@ class PostgresDatabase(Storage):
         writer.writeheader()
         writer.writerows(rows)
         return out.getvalue()
+
+
+def parse_salt(value: object) -> bytes:
+    """The salt stored in bot_settings ('user_salt'), checked. Raises SaltError when it is
+    empty or malformed."""
+    text = str(value or "").strip()
+    if not text:
+        raise SaltError(f"the salt in the PostgreSQL database is empty; {_RESTORE}")
+    try:
+        salt = bytes.fromhex(text)
+    except ValueError:
+        raise SaltError(f"the salt in the PostgreSQL database is not a salt (expected "
+                        f"{SALT_BYTES * 2} hex digits); {_RESTORE}") from None
+    if len(salt) < MIN_SALT_BYTES:
+        raise SaltError(f"the salt in the PostgreSQL database is {len(salt)} bytes, "
+                        f"shorter than the {MIN_SALT_BYTES} needed; {_RESTORE}")
+    return salt
+
+
+def where(url: str) -> str:
+    """user@host:port/database of a connection URL, never its password."""
+    try:
+        parts = psycopg.conninfo.conninfo_to_dict(url)
+    except psycopg.Error:
+        return "DATABASE_URL"
+    host = parts.get("host") or "localhost"
+    port = f":{parts['port']}" if parts.get("port") else ""
+    user = f"{parts['user']}@" if parts.get("user") else ""
+    return f"{user}{host}{port}/{parts.get('dbname') or parts.get('user') or '?'}"
 
 
 def _storage_error(what: str, exc: psycopg.Error) -> DatabaseError:
