@@ -1,16 +1,23 @@
-"""Benchmark the real pipeline on synthetic corpora of 1k, 10k and 100k passages.
+"""Benchmark the project's search against its peers on the real corpus and synthetic ones.
 
-    .venv/bin/python benchmarks/run.py [--sizes 1000 10000 100000] [--queries 200]
+    .venv/bin/pip install -e '.[bench]'     # bm25s and tantivy
+    .venv/bin/python benchmarks/run.py [--sizes real 10000 100000 1000000] [--queries 200]
+                                       [--work DIR]   # keeps the synthetic corpora there
 
-Prints one table: build time, index size, load time, peak RSS of the build, search p50/p99,
-full answer p50/p99, and rank-bm25's get_scores + sort on the same tokens with the speed-up.
-Then the cold start of `python -m bot ask` on the real corpus (median of several runs).
-Numbers are wall-clock on this machine; rerun to compare.
+For each corpus: the index is built by `python -m bot index` in a child process (time, peak
+RSS per passage), then the same token queries (the real questions of eval/ as the answer
+engine analyses them) go to the project's `BM25Index.top`, a compiled loop over the same
+postings (reference, C via ctypes), tantivy, bm25s, SQLite FTS5 and rank-bm25's
+`get_scores` + sort, every query to every engine, interleaved so that the machine's load
+hits all alike. The project's top-10 must equal rank-bm25's (scores bit-identical) on every
+query, else the benchmark stops. Then the full answer (`AnswerEngine.ask`) and the cold start
+of `python -m bot ask`. Numbers are wall-clock on this machine; rerun to compare.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -19,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -26,11 +34,14 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks import peers  # noqa: E402
 from benchmarks.synthetic import write_synthetic  # noqa: E402
 from bot.answers import AnswerEngine  # noqa: E402
 from indexer.index import SearchIndex  # noqa: E402
 
 QUESTION_FILES = [REPO / "eval" / "questions.jsonl", REPO / "eval" / "dev.jsonl"]
+K = 40  # what the answer engine retrieves
+ENGINES = ("project", "compiled", "tantivy", "bm25s", "fts5", "rank-bm25")
 
 
 def questions() -> list[str]:
@@ -42,8 +53,8 @@ def questions() -> list[str]:
     return found
 
 
-def percentile(samples: list[float], q: float) -> float:
-    return float(np.percentile(np.array(samples), q))
+def ms(samples: list[float], q: float) -> float:
+    return 1e3 * float(np.percentile(np.array(samples), q))
 
 
 def build_in_child(corpus: Path, index: Path) -> tuple[float, int]:
@@ -57,89 +68,131 @@ def build_in_child(corpus: Path, index: Path) -> tuple[float, int]:
     return time.perf_counter() - started, usage.ru_maxrss * 1024
 
 
-def folder_size(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-
-
-def measure(size: int, work: Path, qs: list[str], n_queries: int) -> dict[str, float]:
-    corpus = write_synthetic(REPO / "corpus", work / f"corpus-{size}", size)
-    index_dir = work / f"index-{size}"
-    build_s, rss = build_in_child(corpus, index_dir)
-    loads = []
-    for _ in range(3):
+def cold_start(corpus: Path, index: Path, runs: int = 5) -> tuple[float, float, float]:
+    """The first `python -m bot ask` after the build (it checks every file), then the median
+    wall and CPU time of `runs` more."""
+    def ask() -> tuple[float, float]:
         started = time.perf_counter()
-        index = SearchIndex.load(index_dir)
-        loads.append(time.perf_counter() - started)
+        process = subprocess.Popen([sys.executable, "-m", "bot", "ask", "--corpus", str(corpus),
+                                    "--index", str(index), "When was the charter signed?"],
+                                   cwd=REPO, stdout=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        if status != 0:
+            raise SystemExit("ask failed")
+        return time.perf_counter() - started, usage.ru_utime + usage.ru_stime
+
+    time.sleep(1.1)  # let the build's files settle, so the first ask can record them
+    first, _ = ask()
+    samples = [ask() for _ in range(runs)]
+    return (first, statistics.median(s[0] for s in samples),
+            statistics.median(s[1] for s in samples))
+
+
+def measure(name: str, corpus: Path, work: Path, qs: list[str], n_queries: int
+            ) -> dict[str, object]:
+    index_dir = work / f"index-{name}"
+    build_s, rss = build_in_child(corpus, index_dir)
+    index = SearchIndex.load(index_dir)
     engine = AnswerEngine(index)
     sample = [qs[i % len(qs)] for i in range(n_queries)]
     queries = [engine.analyzer.analyze(q).terms for q in sample]
-    search, answer = [], []
+    docs = [index.tokens(f"{p.title}\n{p.heading}\n{p.text}", p.language)
+            for p in index.passages]
+    okapi, okapi_scores = peers.okapi_search(docs, K)
+    compiled = peers.Compiled(index.bm25, work)
+    searches: dict[str, Callable[[list[str]], object]] = {
+        "project": lambda q: index.bm25.top(q, K),
+        "compiled": lambda q: compiled.top(q, K),
+        "tantivy": peers.tantivy_search(docs, K),
+        "bm25s": peers.bm25s_search(docs, K),
+        "fts5": peers.fts5_search(docs, K),
+        "rank-bm25": okapi,
+    }
+    del docs
+    latency: dict[str, list[float]] = {e: [] for e in ENGINES}
     for terms in queries:
-        started = time.perf_counter()
-        index.bm25.top(terms, 40)
-        search.append(time.perf_counter() - started)
+        for engine_name in ENGINES:
+            started = time.perf_counter()
+            searches[engine_name](terms)
+            latency[engine_name].append(time.perf_counter() - started)
+    for terms in queries:  # the invariant the whole design rests on
+        scores = okapi_scores(terms)
+        expected = [d for d in np.argsort(-scores, kind="stable")[:10] if scores[d] > 0]
+        top = index.bm25.top(terms, 10)
+        if ([d for d, _ in top] != [int(d) for d in expected]
+                or any(s != scores[d] for d, s in top) or compiled.top(terms, 10) != top):
+            raise SystemExit(f"top-10 differs from BM25Okapi on {terms}: the benchmark is "
+                             "invalid")
+    answer = []
     for q in sample:
         started = time.perf_counter()
         engine.ask(q)
         answer.append(time.perf_counter() - started)
-
-    from rank_bm25 import BM25Okapi
-
-    oracle = BM25Okapi([index.tokens(f"{p.title}\n{p.heading}\n{p.text}", p.language)
-                        for p in index.passages])
-    plain = []
-    for terms in queries[: max(20, n_queries // 10)]:
-        started = time.perf_counter()
-        scores = oracle.get_scores(terms)
-        np.argsort(-scores, kind="stable")[:40]
-        plain.append(time.perf_counter() - started)
-        if not np.array_equal(scores, index.bm25.scores(terms)):
-            raise SystemExit("scores differ from BM25Okapi: the benchmark is invalid")
-    return {
-        "passages": len(index.passages), "build_s": build_s, "size_mb": folder_size(index_dir) / 1e6,
-        "load_s": statistics.median(loads), "rss_mb": rss / 1e6,
-        "search_p50_ms": 1e3 * percentile(search, 50), "search_p99_ms": 1e3 * percentile(search, 99),
-        "answer_p50_ms": 1e3 * percentile(answer, 50), "answer_p99_ms": 1e3 * percentile(answer, 99),
-        "okapi_p50_ms": 1e3 * percentile(plain, 50),
-        "speedup": percentile(plain, 50) / percentile(search, 50),
-    }
+    first, cold, cold_cpu = cold_start(corpus, index_dir)
+    return {"passages": len(index.passages), "build_s": build_s,
+            "rss_per_passage": rss / len(index.passages), "rss_mb": rss / 1e6,
+            "p50": {e: ms(latency[e], 50) for e in ENGINES},
+            "p99": {e: ms(latency[e], 99) for e in ENGINES},
+            "answer_p50": ms(answer, 50), "answer_p99": ms(answer, 99),
+            "cold_first": first, "cold": cold, "cold_cpu": cold_cpu}
 
 
-def cold_start(runs: int = 5) -> float:
-    """Median wall time of `python -m bot ask` with a built index on the real corpus."""
-    subprocess.run([sys.executable, "-m", "bot", "index"], cwd=REPO, check=True,
-                   stdout=subprocess.DEVNULL)
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "bot", "ask", "When was the charter signed?"],
-                       cwd=REPO, check=True, stdout=subprocess.DEVNULL)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+def table(results: list[dict[str, object]]) -> None:
+    print("\nsearch p50 / p99, ms (top 40; the same token queries to every engine)")
+    print("| passages | " + " | ".join(ENGINES) + " | project ÷ compiled | project ÷ tantivy |")
+    print("|---|" + "---|" * (len(ENGINES) + 2))
+    for r in results:
+        p50, p99 = r["p50"], r["p99"]
+        assert isinstance(p50, dict) and isinstance(p99, dict)
+        cells = [f"{p50[e]:.3f} / {p99[e]:.2f}" for e in ENGINES]
+        print(f"| {r['passages']:,} | " + " | ".join(cells) + f" | "
+              f"{p50['project'] / p50['compiled']:.1f} | "
+              f"{p50['project'] / p50['tantivy']:.2f} |")
+    print("\ngrowth of search p50 per 10x passages")
+    print("| from → to | " + " | ".join(ENGINES) + " |")
+    print("|---|" + "---|" * len(ENGINES))
+    for a, b in itertools.pairwise(results):
+        pa, pb = a["p50"], b["p50"]
+        assert isinstance(pa, dict) and isinstance(pb, dict)
+        assert isinstance(a["passages"], int) and isinstance(b["passages"], int)
+        scale = np.log10(b["passages"] / a["passages"])
+        cells = [f"{(pb[e] / pa[e]) ** (1 / scale):.1f}x" for e in ENGINES]
+        print(f"| {a['passages']:,} → {b['passages']:,} | " + " | ".join(cells) + " |")
+    print("\nbuild, answer and cold start")
+    print("| passages | build s | build peak RSS MB | RSS per passage | full answer p50 / p99 ms "
+          "| `ask` first after build s | `ask` cold s (wall / CPU) |")
+    print("|---|---|---|---|---|---|---|")
+    for r in results:
+        print(f"| {r['passages']:,} | {r['build_s']:.1f} | {r['rss_mb']:.0f} | "
+              f"{r['rss_per_passage']:,.0f} B | {r['answer_p50']:.2f} / {r['answer_p99']:.2f} | "
+              f"{r['cold_first']:.2f} | {r['cold']:.2f} / {r['cold_cpu']:.2f} |")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
-    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--sizes", nargs="+", default=["real", "10000", "100000", "1000000"])
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--work", type=Path, help="keep the synthetic corpora here")
     args = parser.parse_args()
     qs = questions()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, {platform.system()} {platform.release()}")
-    header = ("passages", "build s", "index MB", "load s", "build RSS MB", "search p50 ms",
-              "search p99 ms", "answer p50 ms", "answer p99 ms", "get_scores p50 ms", "speed-up")
-    print("| " + " | ".join(header) + " |")
-    print("|" + "---|" * len(header))
+          f"{platform.python_version()}, {platform.system()} {platform.release()}; "
+          f"load average {os.getloadavg()[0]:.1f} at start")
     with tempfile.TemporaryDirectory() as tmp:
+        work = args.work or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        results = []
         for size in args.sizes:
-            r = measure(size, Path(tmp), qs, args.queries)
-            print(f"| {r['passages']:,} | {r['build_s']:.2f} | {r['size_mb']:.1f} | "
-                  f"{r['load_s']:.3f} | {r['rss_mb']:.0f} | {r['search_p50_ms']:.3f} | "
-                  f"{r['search_p99_ms']:.3f} | {r['answer_p50_ms']:.2f} | "
-                  f"{r['answer_p99_ms']:.2f} | {r['okapi_p50_ms']:.2f} | {r['speedup']:.0f}× |",
-                  flush=True)
-    print(f"\ncold start of `python -m bot ask` on the real corpus (median of 5): "
-          f"{cold_start():.2f} s")
+            if size == "real":
+                corpus = REPO / "corpus"
+            else:
+                corpus = work / f"corpus-{size}"
+                if not (corpus / "sources.yaml").exists():
+                    write_synthetic(REPO / "corpus", corpus, int(size))
+            results.append(measure(size, corpus, work, qs, args.queries))
+            print(f"measured {size}: {json.dumps(results[-1])}", flush=True)
+    table(results)
+    print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
 
 
 if __name__ == "__main__":

@@ -63,7 +63,7 @@ class SisterCityBot(commands.AutoShardedBot):
         super().__init__(
             command_prefix=commands.when_mentioned, help_command=None, intents=intents(settings),
             tree_cls=SisterTree, allowed_mentions=NO_MENTIONS,
-            shard_count=settings.shard_count, **options)
+            shard_count=settings.shard_count, shard_ids=settings.shard_ids or None, **options)
         self.settings = settings
         self.live = live
         self.db = db

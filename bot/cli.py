@@ -48,7 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--corpus", type=Path, help="corpus folder (default: CORPUS_DIR)")
     common.add_argument("--index", type=Path, help="index folder (default: INDEX_DIR)")
-    common.add_argument("--database", type=Path, help="SQLite file (default: DATABASE_PATH)")
+    common.add_argument("--database", type=Path, help="SQLite file (default: DATABASE_URL's "
+                        "PostgreSQL if set, else DATABASE_PATH)")
     common.add_argument("--env-file", type=Path, help="settings file (default: ./.env, else "
                         "the project's .env)")
     common.add_argument("-v", "--verbose", action="store_true", help="log more")
@@ -114,10 +115,13 @@ def _parser() -> argparse.ArgumentParser:
 
 def settings_for(args: argparse.Namespace) -> Settings:
     """The settings, with the path flags given on the command line (relative to the current
-    folder) in place of CORPUS_DIR, INDEX_DIR and DATABASE_PATH. Raises SettingsProblem."""
+    folder) in place of CORPUS_DIR, INDEX_DIR and DATABASE_PATH (--database also sets aside
+    DATABASE_URL). Raises SettingsProblem."""
     given = {"corpus_dir": args.corpus, "index_dir": args.index, "database_path": args.database}
-    overrides = {name: value.expanduser().absolute() for name, value in given.items()
-                 if value is not None}
+    overrides: dict[str, object] = {name: value.expanduser().absolute()
+                                    for name, value in given.items() if value is not None}
+    if args.database is not None:  # the flag names a SQLite file: it wins over DATABASE_URL too
+        overrides["database_url"] = None
     return load_settings(args.env_file, FLAGS, **overrides)
 
 

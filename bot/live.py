@@ -41,9 +41,13 @@ class ReindexResult:
 
 
 def _build(corpus_dir: str, index_dir: str) -> dict[str, object]:
-    """Runs in the worker process: validate, build, save. Returns plain data only."""
+    """Runs in the worker process: validate, build, save. Returns plain data only.
+
+    One build at a time (the build lock): while another bot process or the CLI builds into
+    the same folder this waits for it, and uses its build if that is of the corpus as it is
+    now, rather than building the same again."""
     try:
-        index, seconds = build_and_save(Path(corpus_dir), Path(index_dir))
+        index, seconds = build_and_save(Path(corpus_dir), Path(index_dir), reuse=True)
     except CorpusError as exc:
         return {"ok": False, "problems": [str(p) for p in exc.problems]}
     except IndexFileError as exc:  # the index folder cannot be written

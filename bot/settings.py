@@ -19,8 +19,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import (Field, PrivateAttr, SecretStr, ValidationError, field_validator,
-                      model_validator)
+from pydantic import (
+    Field,
+    PrivateAttr,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict, SettingsError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -64,10 +70,28 @@ class Settings(BaseSettings):
     log_file: Path | None = None
     log_file_max_mb: float = Field(default=10.0, gt=0)
     log_file_backups: int = Field(default=5, ge=0)
+    # Shard cluster: this process runs only these shards of SHARD_COUNT (e.g. "0,1" and "2,3"
+    # in two processes); empty runs them all.
+    shard_ids: IdList = Field(default_factory=list)
+    # postgresql://user:password@host/db: storage shared by several processes (else SQLite
+    # at DATABASE_PATH)
+    database_url: SecretStr | None = None
 
     _env_path: Path | None = PrivateAttr(default=None)
 
-    @field_validator("admin_role_ids", "allowed_channel_ids", "ask_channel_ids", mode="before")
+    @model_validator(mode="after")
+    def _shards(self) -> Settings:
+        if self.shard_ids:
+            if self.shard_count is None:
+                raise ValueError("SHARD_IDS needs SHARD_COUNT (the total over all processes)")
+            wrong = [i for i in self.shard_ids if not 0 <= i < self.shard_count]
+            if wrong or len(set(self.shard_ids)) != len(self.shard_ids):
+                raise ValueError(f"SHARD_IDS must be distinct numbers from 0 to "
+                                 f"{self.shard_count - 1} (SHARD_COUNT - 1)")
+        return self
+
+    @field_validator("admin_role_ids", "allowed_channel_ids", "ask_channel_ids", "shard_ids",
+                     mode="before")
     @classmethod
     def _id_list(cls, value: object) -> object:
         """Accept '1,2 3', a JSON list '[1, 2]', or a list."""
@@ -172,9 +196,11 @@ def _describe(exc: ValidationError, env_file: Path | None, flags: Mapping[str, s
     lines = []
     where = f" (in {env_file} or the environment)" if env_file else " (in the environment)"
     for error in exc.errors():
-        field = str(error["loc"][0]) if error["loc"] else "?"
+        field = str(error["loc"][0]) if error["loc"] else ""
         message = error["msg"].removeprefix("Value error, ")
-        if field == "discord_token":
+        if not field:  # a check of several settings together; its message names them
+            lines.append(f"{message}{where}")
+        elif field == "discord_token":
             lines.append(f"DISCORD_TOKEN{where}: {message}")
         elif field in flags:
             lines.append(f"{flags[field]} {error['input']}: {message}")

@@ -5,21 +5,34 @@ Here each term keeps a postings list (passage ids and the term's precomputed BM2
 each), so a query touches only the postings of its own terms. The weights are computed with
 the same floating-point operations, in the same order, as `BM25Okapi.get_scores`, and summed
 per passage in query-term order, so the scores are bit-identical (tests check this).
+
+`top()` never builds a corpus-sized array: it sums the postings of one block of passage ids
+at a time (a block's scores fit in the processor's cache), keeps the passages that score at
+least the k-th best seen so far, and sorts only those. Its cost follows the postings the
+query touches, not the size of the corpus.
+
+Building streams: postings are collected a chunk of passages at a time, each chunk sorted by
+term and written to a spill file, and the chunks are merged term by term at the end
+(`indexer.postings`), so memory stays bounded whatever the corpus size.
 """
 
 from __future__ import annotations
 
 import math
-from array import array
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import cast
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
+DocIds = npt.NDArray[np.int32]
+
+BLOCK = 1 << 16  # passages scored together: 512 KB of scores, inside the L2 cache
+POOL = 4096  # candidates kept before they are cut back to those at least the k-th best
 
 
 @dataclass(frozen=True)
@@ -32,7 +45,7 @@ class BM25Params:
 class BM25Index:
     """Postings in CSR form: term t's passages are doc_ids[indptr[t]:indptr[t+1]]."""
 
-    def __init__(self, vocabulary: dict[str, int], indptr: Ints, doc_ids: npt.NDArray[np.int32],
+    def __init__(self, vocabulary: dict[str, int], indptr: Ints, doc_ids: DocIds,
                  weights: Floats, doc_len: Ints, idf: Floats, params: BM25Params,
                  avgdl: float) -> None:
         self.vocabulary = vocabulary
@@ -43,76 +56,108 @@ class BM25Index:
         self.idf = idf
         self.params = params
         self.avgdl = avgdl
+        self._positive = bool(np.all(idf > 0))  # then no term can hide a passage
+        self._local = threading.local()
+        self.files: Path | None = None  # folder of doc_ids.npy and weights.npy, if spilled
 
     @property
     def size(self) -> int:
         return len(self.doc_len)
 
     @classmethod
-    def build(cls, documents: Iterable[Sequence[str]], params: BM25Params | None = None
-              ) -> BM25Index:
-        """Index tokenized passages (any iterable; it is read once)."""
-        params = params or BM25Params()
-        vocabulary: dict[str, int] = {}
-        df: list[int] = []
-        term_col, doc_col, tf_col = array("q"), array("i"), array("q")
-        lengths = array("q")
-        for doc_id, tokens in enumerate(documents):
-            lengths.append(len(tokens))
-            counts: dict[int, int] = {}
-            for token in tokens:
-                term = vocabulary.get(token)
-                if term is None:
-                    term = vocabulary[token] = len(vocabulary)
-                    df.append(0)
-                counts[term] = counts.get(term, 0) + 1
-            for term, tf in counts.items():
-                df[term] += 1
-                term_col.append(term)
-                doc_col.append(doc_id)
-                tf_col.append(tf)
-        if not lengths:
-            raise ValueError("cannot build a BM25 index over no passages")
+    def build(cls, documents: Iterable[Sequence[str]], params: BM25Params | None = None,
+              spill: Path | None = None, chunk_postings: int = 4_000_000) -> BM25Index:
+        """Index tokenized passages (any iterable; it is read once). With `spill`, a folder,
+        the postings are merged into .npy files there and memory-mapped; without, they stay
+        in memory."""
+        from indexer.postings import PostingsWriter
 
-        doc_len = np.frombuffer(lengths, dtype=np.int64).copy()
-        avgdl = int(doc_len.sum()) / len(doc_len) or 1.0  # a field may be empty (no bank)
-        idf = _okapi_idf(df, len(doc_len), params.epsilon)
-
-        terms = np.frombuffer(term_col, dtype=np.int64)
-        order = np.argsort(terms, kind="stable")  # keeps passages ascending within a term
-        doc_ids = np.frombuffer(doc_col, dtype=np.int32)[order]
-        tfs = np.frombuffer(tf_col, dtype=np.int64)[order]
-        del term_col, doc_col, tf_col
-        indptr = np.zeros(len(vocabulary) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(terms, minlength=len(vocabulary)), out=indptr[1:])
-
-        norm = params.k1 * (1 - params.b + params.b * doc_len / avgdl)
-        term_idf = np.repeat(idf, np.diff(indptr))
-        weights = term_idf * (tfs * (params.k1 + 1) / (tfs + norm[doc_ids]))
-        return cls(vocabulary, indptr, doc_ids, weights, doc_len, idf, params, avgdl)
+        writer = PostingsWriter(params or BM25Params(), spill, chunk_postings)
+        for tokens in documents:
+            writer.add(tokens)
+        return writer.finish()
 
     def scores(self, query: Sequence[str]) -> Floats:
         """Dense scores, equal to `BM25Okapi(corpus).get_scores(query)`."""
         ids, weights = self._postings(query)
         if not len(ids):
             return np.zeros(self.size)
-        return _weighted_counts(ids, weights, self.size)
+        return np.asarray(np.bincount(ids, weights=weights, minlength=self.size),
+                          dtype=np.float64)
 
     def top(self, query: Sequence[str], k: int) -> list[tuple[int, float]]:
         """The k best (passage, score) pairs among passages containing a query term:
         highest score first, lower passage id on ties."""
-        ids, weights = self._postings(query)
-        if not len(ids) or k <= 0:
+        slices = self._slices(query)
+        if not slices or k <= 0:
             return []
-        scores = _weighted_counts(ids, weights, self.size)
-        candidates = self._members(ids)
-        return _best(candidates, scores[candidates], k)
+        if not self._positive and any(self.idf[t] <= 0 for t, _, _ in slices):
+            return self._top_exhaustive(slices, k)  # a zero weight would hide a passage
+        # Every weight is positive, so a touched passage scores > 0 and an untouched one 0.
+        if self.size <= BLOCK:  # one block: no cutting, and one bincount over all postings
+            ids = np.concatenate([self.doc_ids[a:b] for _, a, b in slices])
+            summed: Floats = np.asarray(np.bincount(ids, np.concatenate(
+                [self.weights[a:b] for _, a, b in slices])), dtype=np.float64)
+            floor = _floor(summed, k)
+            chosen = np.flatnonzero(summed >= floor) if floor > 0 else np.flatnonzero(summed > 0)
+            return _best(chosen, summed[chosen], k)
+        last = int(max(self.doc_ids[end - 1] for _, _, end in slices))
+        first = int(min(self.doc_ids[start] for _, start, _ in slices))
+        edges = [*range(first - first % BLOCK, last + 1, BLOCK), last + 1]
+        keys = np.array(edges, dtype=self.doc_ids.dtype)  # same dtype: no copy to search
+        cuts = [np.searchsorted(self.doc_ids[start:end], keys) + start
+                for _, start, end in slices]
+        block = self._scratch()
+        kept_ids: list[npt.NDArray[np.intp]] = []
+        kept_scores: list[Floats] = []
+        kept, floor = 0, 0.0
+        for j in range(len(edges) - 1):
+            base, width = edges[j], edges[j + 1] - edges[j]
+            scores = block[:width]
+            scores.fill(0.0)
+            touched = False
+            for c in cuts:
+                a, b = int(c[j]), int(c[j + 1])
+                if a < b:  # query order, as BM25Okapi adds the terms
+                    ids = self.doc_ids[a:b]
+                    np.add.at(scores, ids - base if base else ids, self.weights[a:b])
+                    touched = True
+            if not touched:
+                continue
+            floor = max(floor, _floor(scores, k))
+            chosen = np.flatnonzero(scores >= floor) if floor > 0 else np.flatnonzero(scores > 0)
+            kept_ids.append(chosen + base)
+            kept_scores.append(scores[chosen])
+            kept += len(chosen)
+            if kept > POOL:
+                candidates, values = np.concatenate(kept_ids), np.concatenate(kept_scores)
+                floor = float(np.partition(values, len(values) - k)[len(values) - k])
+                keep = values >= floor
+                kept_ids, kept_scores = [candidates[keep]], [values[keep]]
+                kept = len(kept_ids[0])
+        return _best(np.concatenate(kept_ids), np.concatenate(kept_scores), k)
 
-    def _members(self, ids: npt.NDArray[np.int32]) -> npt.NDArray[np.int64]:
-        """Distinct passage ids, ascending (a mask is faster than sorting for long lists)."""
-        mask = np.zeros(self.size, dtype=bool)
-        mask[ids] = True
-        return np.flatnonzero(mask)
+    def _scratch(self) -> Floats:
+        """This thread's block of scores (questions may be answered in several threads)."""
+        need = min(BLOCK, max(self.size, 1))
+        block: Floats | None = getattr(self._local, "block", None)
+        if block is None or len(block) < need:
+            block = self._local.block = np.empty(need)
+        return block
+
+    def _top_exhaustive(self, slices: list[tuple[int, int, int]], k: int
+                        ) -> list[tuple[int, float]]:
+        ids = np.concatenate([self.doc_ids[a:b] for _, a, b in slices])
+        weights = np.concatenate([self.weights[a:b] for _, a, b in slices])
+        order = np.argsort(ids, kind="stable")  # stable: query order within a passage
+        ranked = ids[order]
+        first = np.ones(len(ranked), dtype=bool)
+        first[1:] = ranked[1:] != ranked[:-1]
+        group = np.empty(len(ids), dtype=np.intp)
+        group[order] = np.cumsum(first) - 1
+        # sums in query order, as BM25Okapi does
+        scores = np.asarray(np.bincount(group, weights=weights), dtype=np.float64)
+        return _best(ranked[first].astype(np.intp), scores, k)
 
     def containing(self, terms: Iterable[str], docs: Sequence[int]) -> list[set[str]]:
         """For each passage of `docs`, which of `terms` it contains, read from the postings
@@ -139,28 +184,41 @@ class BM25Index:
         t = self.vocabulary.get(term)
         return None if t is None else float(self.idf[t])
 
-    def _postings(self, query: Sequence[str]) -> tuple[npt.NDArray[np.int32], Floats]:
+    def _slices(self, query: Sequence[str]) -> list[tuple[int, int, int]]:
+        """(term, start, end) of each known query term's postings, in query order."""
         slices = []
         for token in query:
             t = self.vocabulary.get(token)
             if t is not None:
-                slices.append(slice(int(self.indptr[t]), int(self.indptr[t + 1])))
+                start, end = int(self.indptr[t]), int(self.indptr[t + 1])
+                if start < end:
+                    slices.append((t, start, end))
+        return slices
+
+    def _postings(self, query: Sequence[str]) -> tuple[DocIds, Floats]:
+        slices = self._slices(query)
         if not slices:
             return np.empty(0, dtype=np.int32), np.empty(0)
         if len(slices) == 1:
-            return self.doc_ids[slices[0]], self.weights[slices[0]]
-        return (np.concatenate([self.doc_ids[s] for s in slices]),
-                np.concatenate([self.weights[s] for s in slices]))
+            _, a, b = slices[0]
+            return self.doc_ids[a:b], self.weights[a:b]
+        return (np.concatenate([self.doc_ids[a:b] for _, a, b in slices]),
+                np.concatenate([self.weights[a:b] for _, a, b in slices]))
 
 
-def _weighted_counts(ids: npt.NDArray[np.int32], weights: Floats, size: int) -> Floats:
-    """Per passage, the sum of its posting weights (numpy's stubs type a weighted bincount
-    as integers; it is float64)."""
-    return cast(Floats, np.bincount(ids, weights=weights, minlength=size))
+def _floor(scores: Floats, k: int) -> float:
+    """A lower bound of the k-th best score: the k-th best of the maxima of 8k groups of
+    passages (k distinct passages score at least that), found without sorting the block."""
+    groups = 8 * k
+    width = len(scores) // groups
+    if width < 4:
+        return 0.0
+    maxima = scores[: groups * width].reshape(groups, width).max(axis=1)
+    return float(np.partition(maxima, groups - k)[groups - k])
 
 
-def _best(candidates: npt.NDArray[np.int64], scores: Floats, k: int) -> list[tuple[int, float]]:
-    """Top k of candidate passages (ascending ids) by score, lower id first on ties."""
+def _best(candidates: npt.NDArray[np.intp], scores: Floats, k: int) -> list[tuple[int, float]]:
+    """Top k of candidate passages (distinct ids) by score, lower id first on ties."""
     if len(candidates) > k:
         kth = np.partition(scores, len(scores) - k)[len(scores) - k]
         keep = scores >= kth
@@ -169,7 +227,7 @@ def _best(candidates: npt.NDArray[np.int64], scores: Floats, k: int) -> list[tup
     return [(int(candidates[i]), float(scores[i])) for i in order]
 
 
-def _okapi_idf(df: list[int], corpus_size: int, epsilon: float) -> Floats:
+def okapi_idf(df: Sequence[int], corpus_size: int, epsilon: float) -> Floats:
     """idf exactly as BM25Okapi._calc_idf: terms in first-seen order, negatives floored."""
     idf = [math.log(corpus_size - freq + 0.5) - math.log(freq + 0.5) for freq in df]
     idf_sum = 0.0

@@ -5,6 +5,12 @@ buggy program): a negative passage id or a vocabulary of numbers would otherwise
 an IndexError or AttributeError in the middle of answering a question. Everything here is
 vectorised or touches only small JSON, so loading stays fast at 100k passages; passages
 themselves are checked when first read (see PassageStore).
+
+The arrays and line files are memory-mapped (see `indexer.store`). The checks that read
+every posting or every line (passage ids in range, finite weights, offsets on line ends)
+run only with `full`: when a file of the build had to be hashed on this load. A build whose
+files are all trusted from `verified.json` is byte for byte the one that passed them
+before, so a cold start reads only the small arrays and the JSON.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ import numpy as np
 
 POSTINGS = {"indptr": np.int64, "doc_ids": np.int32, "weights": np.float64,
             "doc_len": np.int64, "idf": np.float64}
-DTYPES = {**POSTINGS, "passage_offsets": np.int64,
+DTYPES = {**POSTINGS, "passage_offsets": np.int64, "sentence_offsets": np.int64,
           **{f"bank_{name}": dtype for name, dtype in POSTINGS.items()}}
 CORPUS_LISTS = ("sources", "programs", "glossary", "timeline", "documents")
 DOCUMENT_TEXT = ("id", "topic", "title", "language", "updated", "path")
@@ -27,8 +33,10 @@ class BuildMismatch(ValueError):
 
 
 def check_build(arrays: dict[str, np.ndarray], jsons: dict[str, Any],
-                manifest: dict[str, Any], passage_bytes: bytes) -> None:
-    """Raise BuildMismatch unless the parts of a build fit together."""
+                manifest: dict[str, Any], lines: dict[str, bytes | memoryview],
+                full: bool = True) -> None:
+    """Raise BuildMismatch unless the parts of a build fit together. Without `full`, the
+    checks that read every posting and line are left out (see the module docstring)."""
     for name, dtype in DTYPES.items():
         array = arrays[name]
         if array.dtype != np.dtype(dtype) or array.ndim != 1:
@@ -39,17 +47,22 @@ def check_build(arrays: dict[str, np.ndarray], jsons: dict[str, Any],
     n_docs = len(arrays["passage_offsets"]) - 1
     if n_docs < 1:
         raise BuildMismatch("the index has no passages")
-    _check_postings(arrays, "", len(jsons["vocabulary"]), n_docs)
+    _check_postings(arrays, "", len(jsons["vocabulary"]), n_docs, full)
     bank = jsons["bank"]
-    _check_postings(arrays, "bank_", len(bank["vocabulary"]), n_docs)
-    if len(bank["questions"]) != n_docs or [len(q) for q in bank["questions"]] != [
-            len(n) for n in bank["sentences"]]:
+    _check_postings(arrays, "bank_", len(bank["vocabulary"]), n_docs, full)
+    questions, sentences = bank["questions"], bank["sentences"]
+    if (questions.keys() != sentences.keys()
+            or not all(key.isdigit() and int(key) < n_docs for key in questions)
+            or any(len(q) != len(sentences[key]) for key, q in questions.items())):
         raise BuildMismatch("the question bank does not match the passages")
-    _check_offsets(arrays["passage_offsets"], passage_bytes)
+    if len(arrays["sentence_offsets"]) != n_docs + 1:
+        raise BuildMismatch("the sentence file does not match the passages")
+    _check_offsets(arrays["passage_offsets"], lines["passages"], "passage", full)
+    _check_offsets(arrays["sentence_offsets"], lines["sentences"], "sentence", full)
 
 
-def _check_postings(arrays: dict[str, np.ndarray], prefix: str, n_terms: int, n_docs: int
-                    ) -> None:
+def _check_postings(arrays: dict[str, np.ndarray], prefix: str, n_terms: int, n_docs: int,
+                    full: bool) -> None:
     """One BM25 field's postings (the text's, or the question bank's with prefix 'bank_')."""
     field = "the question bank's " if prefix else ""
     indptr, doc_ids = arrays[f"{prefix}indptr"], arrays[f"{prefix}doc_ids"]
@@ -60,21 +73,24 @@ def _check_postings(arrays: dict[str, np.ndarray], prefix: str, n_terms: int, n_
         raise BuildMismatch(f"{field}postings do not match the passages")
     if indptr[0] != 0 or indptr[-1] != len(doc_ids) or np.any(np.diff(indptr) < 0):
         raise BuildMismatch(f"{field}posting offsets are not ascending from 0 to the end")
-    if len(doc_ids) and (int(doc_ids.min()) < 0 or int(doc_ids.max()) >= n_docs):
+    if full and len(doc_ids) and (int(doc_ids.min()) < 0 or int(doc_ids.max()) >= n_docs):
         raise BuildMismatch(f"a {field}posting names a passage that does not exist")
-    for name in ("weights", "idf"):
+    for name in ("weights", "idf") if full else ("idf",):
         if not np.all(np.isfinite(arrays[f"{prefix}{name}"])):
             raise BuildMismatch(f"{field}{name} holds a value that is not a finite number")
     if len(arrays[f"{prefix}doc_len"]) and int(arrays[f"{prefix}doc_len"].min()) < 0:
         raise BuildMismatch(f"a passage has a negative {field}length")
 
 
-def _check_offsets(offsets: np.ndarray, data: bytes) -> None:
+def _check_offsets(offsets: np.ndarray, data: bytes | memoryview, what: str, full: bool
+                   ) -> None:
     if offsets[0] != 0 or offsets[-1] != len(data) or np.any(np.diff(offsets) <= 0):
-        raise BuildMismatch("passage offsets do not match the passage file")
+        raise BuildMismatch(f"{what} offsets do not match the {what} file")
+    if not full:
+        return
     ends = np.frombuffer(data, dtype=np.uint8)[offsets[1:] - 1]
     if np.any(ends != ord("\n")):
-        raise BuildMismatch("passage offsets do not fall on line ends")
+        raise BuildMismatch(f"{what} offsets do not fall on line ends")
 
 
 def _check_json(jsons: dict[str, Any]) -> None:
@@ -100,13 +116,24 @@ def _check_json(jsons: dict[str, Any]) -> None:
     if not (isinstance(bank, dict) and isinstance(bank.get("vocabulary"), list)
             and all(isinstance(t, str) for t in bank["vocabulary"])
             and _number(bank.get("avgdl"))
-            and isinstance(bank.get("questions"), list) and isinstance(bank.get("sentences"), list)
+            and isinstance(bank.get("questions"), dict) and isinstance(bank.get("sentences"), dict)
             and all(isinstance(q, list) and all(isinstance(x, str) for x in q)
-                    for q in bank["questions"])
-            and all(isinstance(n, list) and all(isinstance(x, int) for x in n)
-                    for n in bank["sentences"])):
+                    for q in bank["questions"].values())
+            and all(isinstance(n, list) and all(isinstance(x, int) and not isinstance(x, bool)
+                                                for x in n)
+                    for n in bank["sentences"].values())):
         raise BuildMismatch("bank.json is not a question bank (vocabulary, avgdl, questions "
-                            "and sentences)")
+                            "and sentences by passage)")
+    stems = jsons["stems"]
+    if not isinstance(stems, dict) or not all(
+            isinstance(table, dict) and all(isinstance(v, str) for v in table.values())
+            for table in stems.values()):
+        raise BuildMismatch("stems.json is not a table of words and their stems")
+    compounds = jsons["compounds"]
+    if not isinstance(compounds, dict) or not all(
+            isinstance(parts, list) and all(isinstance(p, str) for p in parts)
+            for parts in compounds.values()):
+        raise BuildMismatch("compounds.json is not a table of compounds and their parts")
 
 
 def _word_table(table: object) -> bool:

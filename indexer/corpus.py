@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -13,7 +14,14 @@ from pydantic import BaseModel
 
 from indexer.bank import MAX_QUESTION_CHARS, BankEntry, answering_sentence, bank_files
 from indexer.collector import Collector
-from indexer.corpus_files import corpus_files, document_files, fingerprint, misnamed, program_files
+from indexer.corpus_files import (
+    corpus_files,
+    corpus_stat,
+    document_files,
+    fingerprint,
+    misnamed,
+    program_files,
+)
 from indexer.errors import CorpusError, Problem
 from indexer.markdown import FrontMatterError, paragraphs, sections, split_front_matter
 from indexer.models import (
@@ -27,7 +35,7 @@ from indexer.models import (
 )
 from indexer.yaml_lines import line_of
 
-__all__ = ["Corpus", "corpus_files", "fingerprint", "load_corpus"]
+__all__ = ["Corpus", "corpus_files", "corpus_stat", "fingerprint", "load_corpus"]
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +52,7 @@ class Corpus:
     timeline: list[TimelineEvent] = field(default_factory=list)
     bank: list[BankEntry] = field(default_factory=list)
     fingerprint: str = ""
+    stat: str | None = None  # corpus_stat before reading, if every file had settled
 
 
 def load_corpus(root: Path) -> Corpus:
@@ -52,7 +61,7 @@ def load_corpus(root: Path) -> Corpus:
     if not root.is_dir():
         raise CorpusError([Problem(str(root), None, None, "corpus folder not found")])
     c = Collector(root)
-    corpus = Corpus(root=root)
+    corpus = Corpus(root=root, stat=corpus_stat(root, settled_before=time.time_ns()))
     corpus.sources = _load_sources(c, root / "sources.yaml")
     corpus.glossary = [g for _, g in _load_list(c, root / "glossary.yaml", "terms",
                                                  GlossaryEntry, True)]

@@ -60,3 +60,22 @@ def fingerprint(root: Path) -> str:
             digest.update(b"<unreadable>")
         digest.update(b"\0")
     return digest.hexdigest()
+
+
+def corpus_stat(root: Path, settled_before: int | None = None) -> str | None:
+    """A digest of the corpus files' names, sizes, inodes and change times: equal means
+    unchanged (any write moves the ctime) without reading the files. With `settled_before`
+    (ns), None if a file changed within a second of it: timestamps are coarse, so a change in
+    the same tick could leave them equal."""
+    digest = hashlib.sha256()
+    for path in corpus_files(root):
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        if settled_before is not None and max(stat.st_mtime_ns, stat.st_ctime_ns) > (
+                settled_before - 1_000_000_000):
+            return None
+        digest.update(f"{path.relative_to(root).as_posix()}\0{stat.st_size}\0{stat.st_ino}\0"
+                      f"{stat.st_mtime_ns}\0{stat.st_ctime_ns}\0".encode())
+    return digest.hexdigest()

@@ -9,7 +9,7 @@ from typing import Any
 
 from indexer.corpus import Corpus
 from indexer.index import SearchIndex, corpus_data
-from indexer.passage_store import PassageStore
+from indexer.passage_store import PassageStore, to_line
 from indexer.passages import passages
 
 KINDS = ("documents", "passages", "programs", "glossary")
@@ -31,12 +31,13 @@ def _digest(value: Any) -> str:
                           ).hexdigest()
 
 
-def fingerprints(data: dict[str, Any], passages: PassageStore) -> dict[str, dict[str, str]]:
+def fingerprints(data: dict[str, Any], passages: PassageStore | dict[str, str]
+                 ) -> dict[str, dict[str, str]]:
     """id → content digest for each kind of item."""
     return {
         "documents": {d["id"]: _digest({k: v for k, v in d.items() if k != "path"})
                       for d in data["documents"]},
-        "passages": passages.fingerprints(),
+        "passages": passages if isinstance(passages, dict) else passages.fingerprints(),
         "programs": {p["id"]: _digest(p) for p in data["programs"]},
         "glossary": {g["concept"]: _digest(g) for g in data["glossary"]},
     }
@@ -49,7 +50,10 @@ def of_index(index: SearchIndex | None) -> dict[str, dict[str, str]]:
 
 
 def of_corpus(corpus: Corpus) -> dict[str, dict[str, str]]:
-    return fingerprints(corpus_data(corpus), PassageStore.from_passages(passages(corpus)))
+    """Digests of the passages' lines as the index saves them, one passage at a time (no
+    store of the whole corpus in memory)."""
+    digests = {p.id: hashlib.sha256(to_line(p)).hexdigest() for p in passages(corpus)}
+    return fingerprints(corpus_data(corpus), digests)
 
 
 def compare(old: dict[str, dict[str, str]], new: dict[str, dict[str, str]]) -> dict[str, Change]:

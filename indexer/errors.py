@@ -2,7 +2,8 @@
 
     IndexerError
     ├── CorpusError        the corpus on disk is invalid; carries every Problem found
-    └── IndexFileError     a saved index is missing, damaged, or from another format version
+    ├── IndexFileError     a saved index is missing, damaged, or from another format version
+    └── IndexBusyError     another process is building the index right now
 
 Each carries a message meant for the person who has to fix it.
 """
@@ -49,3 +50,7 @@ class CorpusError(IndexerError):
 
 class IndexFileError(IndexerError):
     """A saved index cannot be used; the message says why and how to rebuild it."""
+
+
+class IndexBusyError(IndexerError):
+    """Another process holds the build lock of this index folder."""

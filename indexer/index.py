@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import tempfile
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, overload
 
 import numpy as np
 
@@ -17,15 +20,25 @@ from indexer.bm25 import BM25Index, BM25Params
 from indexer.checks import BuildMismatch, check_build
 from indexer.commonness import build_table
 from indexer.compounds import split_compounds
-from indexer.corpus import Corpus, fingerprint, load_corpus
+from indexer.corpus import Corpus, corpus_stat, fingerprint, load_corpus
 from indexer.errors import CorpusError, IndexFileError, Problem
 from indexer.models import LANGUAGES, GlossaryEntry, ProgramRecord, Source, TimelineEvent
-from indexer.passage_store import PassageStore
+from indexer.passage_store import PassageStore, PassageWriter
 from indexer.passages import Passage, passages
-from indexer.store import REBUILD_HINT, current_build, read_build, read_manifest, write_build
+from indexer.postings import PostingsWriter
+from indexer.store import (
+    REBUILD_HINT,
+    build_lock,
+    current_build,
+    read_build,
+    read_manifest,
+    write_build,
+)
 from indexer.text import Tokenizer, TokenizerConfig
 
 log = logging.getLogger(__name__)
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -46,15 +59,20 @@ class SearchIndex:
                  word_languages: dict[str, dict[str, float]] | None = None,
                  commonness: dict[str, dict[str, float]] | None = None,
                  bank: BM25Index | None = None,
-                 bank_questions: list[list[str]] | None = None,
-                 bank_sentences: list[list[int]] | None = None) -> None:
+                 bank_questions: Sequence[list[str]] | None = None,
+                 bank_sentences: Sequence[list[int]] | None = None,
+                 compounds: dict[str, list[str]] | None = None) -> None:
         self.bm25 = bm25
         # The question bank: a second BM25 field over the same passage ids, and the questions
         # of each passage (for the answer gate and "did you mean …?").
         self.bank = bank or BM25Index.build([] for _ in range(len(passages)))
-        self.bank_questions = bank_questions or [[] for _ in range(len(passages))]
+        self.bank_questions: Sequence[list[str]] = (
+            bank_questions if bank_questions is not None else ByPassage({}, len(passages)))
         # the sentence of the passage that answers each bank question (-1: not recorded)
-        self.bank_sentences = bank_sentences or [[-1] * len(q) for q in self.bank_questions]
+        self.bank_sentences: Sequence[list[int]] = (
+            bank_sentences if bank_sentences is not None else ByPassage(
+                {i: [-1] * len(q) for i, q in enumerate(self.bank_questions) if q},
+                len(passages)))
         self.word_languages = word_languages or {}
         self.commonness = commonness or {}
         self.passages = passages
@@ -66,7 +84,9 @@ class SearchIndex:
         self.timeline = [TimelineEvent.model_validate(t) for t in corpus_data["timeline"]]
         self.documents: list[dict[str, Any]] = corpus_data["documents"]
         self.corpus_json = corpus_data  # the validated corpus as JSON, saved as it came
-        self.compounds = _compounds(self.word_languages, self.tokenizer)
+        # saved with the index: working them out stems many non-words (and needs nltk)
+        self.compounds = (compounds if compounds is not None
+                          else _compounds(self.word_languages, self.tokenizer))
 
     def tokens(self, text: str, language: str) -> list[str]:
         """Index terms of a passage's text: the tokenizer's, plus the parts of German
@@ -95,17 +115,21 @@ class SearchIndex:
 
     @classmethod
     def build(cls, corpus: Corpus, tokenizer: Tokenizer | None = None,
-              params: BM25Params | None = None) -> SearchIndex:
+              params: BM25Params | None = None, spill: Path | None = None) -> SearchIndex:
+        """Index the corpus, streaming its passages (read twice, never all held at once).
+        With `spill`, a folder on the index's file system, postings and passages are
+        written there as they are made, so memory stays bounded at any corpus size."""
         tokenizer = tokenizer or Tokenizer()
-        items = list(passages(corpus))
-        if not items:
-            raise CorpusError([Problem(str(corpus.root), None, None,
-                                       "has no passages to index")])
         seen: dict[str, Counter[str]] = defaultdict(Counter)
-        for p in items:
+        count = 0
+        for count, p in enumerate(passages(corpus), 1):  # noqa: B007
             for word in set(tokenizer.words(p.text)):
                 seen[word][p.language] += 1
+        if not count:
+            raise CorpusError([Problem(str(corpus.root), None, None,
+                                       "has no passages to index")])
         shares = _language_shares(seen)
+        del seen
         compounds = _compounds(shares, tokenizer)
 
         def tokens(p: Passage) -> list[str]:
@@ -115,51 +139,84 @@ class SearchIndex:
             return _with_parts([tokenizer.stem(w, p.language) for w in words], words,
                                p.language, compounds)
 
-        bm25 = BM25Index.build((tokens(p) for p in items), params)
-        by_anchor = questions_by_passage(corpus)
-        pairs = [by_anchor.get(p.anchor, []) for p in items]
-        asked = [[q for q, _ in found] for found in pairs]
-        answering = [[n for _, n in found] for found in pairs]
-
         def bank_tokens(questions: list[str], language: str) -> list[str]:
             stops = tokenizer.stopwords[language]
             words = [w for q in questions for w in tokenizer.words(q) if w not in stops]
             return _with_parts([tokenizer.stem(w, language) for w in words], words, language,
                                compounds)
 
-        bank = BM25Index.build((bank_tokens(q, p.language) for q, p in zip(asked, items,
-                                                                          strict=True)), params)
+        by_anchor = questions_by_passage(corpus)
+        params = params or BM25Params()
+        # the bank is one more BM25 field: per passage, the tokens of all its bank questions
+        postings, bank_postings = PostingsWriter(params, spill), PostingsWriter(params, spill)
+        store = PassageWriter(spill)
+        asked: dict[int, list[str]] = {}
+        answering: dict[int, list[int]] = {}
+        for i, p in enumerate(passages(corpus)):
+            postings.add(tokens(p))
+            pairs = by_anchor.get(p.anchor, [])
+            questions = [q for q, _ in pairs]
+            bank_postings.add(bank_tokens(questions, p.language))
+            if questions:
+                asked[i] = questions
+                answering[i] = [n for _, n in pairs]
+            store.add(p)
+        bm25, bank, items = postings.finish(), bank_postings.finish(), store.finish()
+        tokenizer.remember(tokenizer.stems_of(shares))
         manifest = {
             "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "corpus_fingerprint": corpus.fingerprint,
+            "corpus_stat": corpus.stat,
             "tokenizer": tokenizer.config.to_dict(),
             "bm25": {"k1": bm25.params.k1, "b": bm25.params.b, "epsilon": bm25.params.epsilon,
                      "avgdl": bm25.avgdl},
             "counts": {"passages": len(items), "documents": len(corpus.documents),
-                       "bank_questions": sum(map(len, asked)),
+                       "bank_questions": sum(map(len, asked.values())),
                        "programs": len(corpus.programs), "terms": len(bm25.vocabulary)},
         }
-        return cls(bm25, PassageStore.from_passages(items), corpus_data(corpus), manifest,
-                   tokenizer, shares, build_table(LANGUAGES), bank, asked, answering)
+        return cls(bm25, items, corpus_data(corpus), manifest, tokenizer, shares,
+                   build_table(LANGUAGES), bank, ByPassage(asked, len(items)),
+                   ByPassage(answering, len(items)), compounds)
 
     def save(self, root: Path) -> Path:
-        arrays: dict[str, np.ndarray] = {
-            "indptr": self.bm25.indptr, "doc_ids": self.bm25.doc_ids,
-            "weights": self.bm25.weights, "doc_len": self.bm25.doc_len, "idf": self.bm25.idf,
-            "passage_offsets": self.passages.offsets,
-            "bank_indptr": self.bank.indptr, "bank_doc_ids": self.bank.doc_ids,
-            "bank_weights": self.bank.weights, "bank_doc_len": self.bank.doc_len,
-            "bank_idf": self.bank.idf}
+        """Write the index as a new build under `root` (see indexer.store); postings and
+        passages a build spilled to files are moved in, not copied. Raises IndexFileError
+        when `root` cannot be written."""
+        arrays: dict[str, np.ndarray | Path] = {
+            **_postings_arrays(self.bm25, ""), **_postings_arrays(self.bank, "bank_"),
+            "passage_offsets": self.passages.offsets}
+        files = self.passages.files
+        lines: dict[str, bytes | memoryview | Path]
+        if files is not None and (files / "passages.jsonl").exists():
+            lines = {"passages": files / "passages.jsonl",
+                     "sentences": files / "sentences.jsonl"}
+        else:
+            lines = {"passages": self.passages.data, "sentences": self.passages.sentence_data()}
+        arrays["sentence_offsets"] = self.passages.sentence_offsets()
         vocabulary = sorted(self.bm25.vocabulary, key=self.bm25.vocabulary.__getitem__)
         bank_vocabulary = sorted(self.bank.vocabulary, key=self.bank.vocabulary.__getitem__)
+        questions = {str(i): q for i, q in enumerate(self.bank_questions) if q}
+        answering = {key: self.bank_sentences[int(key)] for key in questions}
         return write_build(root, arrays, {"vocabulary": vocabulary, "corpus": self.corpus_json,
                                           "languages": self.word_languages,
                                           "commonness": self.commonness,
+                                          "stems": self.tokenizer.stems_of(self._words()),
+                                          "compounds": self.compounds,
                                           "bank": {"vocabulary": bank_vocabulary,
                                                    "avgdl": self.bank.avgdl,
-                                                   "questions": self.bank_questions,
-                                                   "sentences": self.bank_sentences}},
-                           {"passages": self.passages.data}, self.manifest)
+                                                   "questions": questions,
+                                                   "sentences": answering}},
+                           lines, self.manifest)
+
+    def _words(self) -> set[str]:
+        """The words questions are compared with: the corpus text's, the glossary's and the
+        question bank's (the answer engine tokenizes a candidate passage's bank questions)."""
+        words = set(self.word_languages)
+        words.update(w for entry in self.glossary for _, term in entry.terms()
+                     for w in self.tokenizer.words(term))
+        words.update(w for questions in self.bank_questions for q in questions
+                     for w in self.tokenizer.words(q))
+        return words
 
     @classmethod
     def load(cls, root: Path, tokenizer: Tokenizer | None = None) -> SearchIndex:
@@ -182,22 +239,32 @@ class SearchIndex:
     @classmethod
     def _load_build(cls, folder: Path, tokenizer: Tokenizer | None) -> SearchIndex:
         manifest = read_manifest(folder)
-        arrays, jsons, lines = read_build(folder, manifest)
         try:
-            check_build(arrays, jsons, manifest, lines["passages"])
+            # the reliability checks run on the mapped files before anything uses them;
+            # those that read every posting only when a file had to be hashed (checks.py)
+            arrays, jsons, lines = read_build(
+                folder, manifest, lambda arrays, jsons, lines, full: check_build(
+                    arrays, jsons, manifest, lines, full))
+            tokenizer = tokenizer or Tokenizer()
+            if manifest.get("tokenizer") == tokenizer.config.to_dict():
+                tokenizer.remember(jsons["stems"])
             vocabulary = {term: i for i, term in enumerate(jsons["vocabulary"])}
             p = manifest["bm25"]
             bm25 = BM25Index(vocabulary, arrays["indptr"], arrays["doc_ids"], arrays["weights"],
                              arrays["doc_len"], arrays["idf"],
                              BM25Params(p["k1"], p["b"], p["epsilon"]), p["avgdl"])
-            items = PassageStore(lines["passages"], arrays["passage_offsets"])
+            items = PassageStore(lines["passages"], arrays["passage_offsets"],
+                                 (lines["sentences"], arrays["sentence_offsets"]))
             saved = jsons["bank"]
             bank = BM25Index({t: i for i, t in enumerate(saved["vocabulary"])},
                              arrays["bank_indptr"], arrays["bank_doc_ids"],
                              arrays["bank_weights"], arrays["bank_doc_len"], arrays["bank_idf"],
                              bm25.params, saved["avgdl"])
+            questions = ByPassage({int(i): q for i, q in saved["questions"].items()}, len(items))
+            answering = ByPassage({int(i): n for i, n in saved["sentences"].items()},
+                                  len(items))
             return cls(bm25, items, jsons["corpus"], manifest, tokenizer, jsons["languages"],
-                       jsons["commonness"], bank, saved["questions"], saved["sentences"])
+                       jsons["commonness"], bank, questions, answering, jsons["compounds"])
         except (BuildMismatch, KeyError, TypeError, ValueError, AttributeError) as exc:
             raise IndexFileError(f"the index in {folder} is inconsistent ({exc}); rebuild it "
                                  "with `python -m bot index`") from None
@@ -208,6 +275,44 @@ def _current_name(root: Path) -> str | None:
         return current_build(root).name
     except IndexFileError:
         return None
+
+
+def _postings_arrays(field: BM25Index, prefix: str) -> dict[str, np.ndarray | Path]:
+    """One BM25 field's arrays for `write_build`: the postings a build spilled to files are
+    given as those files (moved into the build, not copied)."""
+    spilled = field.files if field.files and (field.files / "doc_ids.npy").exists() else None
+    return {f"{prefix}indptr": field.indptr,
+            f"{prefix}doc_ids": spilled / "doc_ids.npy" if spilled else field.doc_ids,
+            f"{prefix}weights": spilled / "weights.npy" if spilled else field.weights,
+            f"{prefix}doc_len": field.doc_len, f"{prefix}idf": field.idf}
+
+
+class ByPassage(Sequence[list[_T]]):
+    """A list per passage, kept sparse (most passages have none): the question bank's
+    questions of each passage, and the sentence answering each."""
+
+    def __init__(self, by_passage: dict[int, list[_T]], size: int) -> None:
+        self.by_passage = by_passage
+        self.size = size
+
+    def __len__(self) -> int:
+        return self.size
+
+    @overload
+    def __getitem__(self, i: int) -> list[_T]: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[list[_T]]: ...
+    def __getitem__(self, i: int | slice) -> list[_T] | list[list[_T]]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self.size))]
+        if i < 0:
+            i += self.size
+        if not 0 <= i < self.size:
+            raise IndexError(i)
+        return self.by_passage.get(i, [])
+
+    def __iter__(self) -> Iterator[list[_T]]:
+        return (self.by_passage.get(i, []) for i in range(self.size))
 
 
 def _language_shares(seen: dict[str, Counter[str]]) -> dict[str, dict[str, float]]:
@@ -246,31 +351,78 @@ def corpus_data(corpus: Corpus) -> dict[str, Any]:
 
 
 def is_current(index: SearchIndex, corpus_root: Path) -> bool:
-    """True when the index was built from this corpus with this tokenizer."""
-    return (index.manifest.get("corpus_fingerprint") == fingerprint(corpus_root)
-            and index.manifest.get("tokenizer") == TokenizerConfig().to_dict())
+    """True when the index was built from this corpus with this tokenizer. The corpus files
+    are hashed only when their sizes, inodes or change times differ from those recorded at
+    the build (hashing a large corpus would dominate a cold start)."""
+    if index.manifest.get("tokenizer") != TokenizerConfig().to_dict():
+        return False
+    recorded = index.manifest.get("corpus_stat")
+    if recorded is not None and recorded == corpus_stat(corpus_root):
+        return True
+    return bool(index.manifest.get("corpus_fingerprint") == fingerprint(corpus_root))
 
 
-def build_and_save(corpus_root: Path, index_root: Path) -> tuple[SearchIndex, float]:
-    """Validate the corpus, build and save the index. Raises CorpusError on a bad corpus,
-    IndexFileError when the index folder cannot be written."""
+@contextmanager
+def spill_folder(index_root: Path) -> Iterator[Path]:
+    """A scratch folder beside the builds, for a build's postings and passages (moved into
+    the build folder when it is saved, so it must be on the same file system)."""
+    try:
+        index_root.mkdir(parents=True, exist_ok=True)
+        scratch = tempfile.TemporaryDirectory(prefix=".spill-", dir=index_root)
+    except OSError as exc:
+        raise IndexFileError(f"cannot write the index in {index_root}: "
+                             f"{exc.strerror or exc}") from None
+    with scratch as folder:
+        yield Path(folder)
+
+
+def build_and_save(corpus_root: Path, index_root: Path, wait: bool = True, reuse: bool = False
+                   ) -> tuple[SearchIndex, float]:
+    """Validate the corpus, build and save the index, holding the build lock (one process
+    builds at a time; without `wait`, IndexBusyError if another is building). With `reuse`,
+    a build of this very corpus that another process saved meanwhile is loaded instead of
+    built again. Raises CorpusError on a bad corpus, IndexFileError when the index folder
+    cannot be written."""
     started = time.perf_counter()
-    corpus = load_corpus(corpus_root)
-    index = SearchIndex.build(corpus)
-    index.save(index_root)
+    with build_lock(index_root, wait):
+        if reuse and (current := _current_index(corpus_root, index_root)) is not None:
+            return current, time.perf_counter() - started
+        corpus = load_corpus(corpus_root)
+        with spill_folder(index_root) as spill:
+            index = SearchIndex.build(corpus, spill=spill)
+            index.save(index_root)
     return index, time.perf_counter() - started
 
 
-def _build_and_try_to_save(corpus_root: Path, index_root: Path) -> SearchIndex:
-    """Build from the corpus; if the index folder cannot be written, serve the new index
-    from memory (saying why) rather than not at all."""
-    index = SearchIndex.build(load_corpus(corpus_root))
+def _current_index(corpus_root: Path, index_root: Path) -> SearchIndex | None:
+    """The saved index, if it loads and was built from the corpus as it is now."""
     try:
-        index.save(index_root)
-    except IndexFileError as exc:
+        index = SearchIndex.load(index_root)
+    except IndexFileError:
+        return None
+    return index if is_current(index, corpus_root) else None
+
+
+def _build_and_try_to_save(corpus_root: Path, index_root: Path) -> SearchIndex:
+    """Build from the corpus, unless another process, which held the build lock meanwhile,
+    has just built it (shard processes starting together build once). If the index folder
+    cannot be written, serve the new index from memory (saying why) rather than not at all."""
+    built: SearchIndex | None = None
+    try:
+        with build_lock(index_root):
+            if (current := _current_index(corpus_root, index_root)) is not None:
+                return current
+            corpus = load_corpus(corpus_root)
+            with spill_folder(index_root) as spill:
+                built = SearchIndex.build(corpus, spill=spill)
+                built.save(index_root)
+            return built
+    except (IndexFileError, OSError) as exc:  # the lock, the spill folder or the save
         log.warning("answering from an index built in memory, which could not be saved: %s",
                     exc)
-    return index
+    # (a build that could not be saved still maps its spilled files: they live on, unnamed,
+    # as long as it does)
+    return built if built is not None else SearchIndex.build(load_corpus(corpus_root))
 
 
 def ensure_index(corpus_root: Path, index_root: Path) -> SearchIndex:

@@ -2,22 +2,32 @@
 
 A 100k-passage index holds about 60 MB of passage text. Parsing it all at load time costs a
 second and, worse, holds the GIL long enough to stall the bot's event loop during a reindex.
-The store keeps the bytes of passages.jsonl and the offset of every line; `store[i]` parses
-one line (and remembers it), after checking that the line is a passage: a build that passed
-its checksums can still have been edited, and a damaged passage must be an IndexFileError,
-not a TypeError in the middle of an answer.
+The store keeps the bytes of passages.jsonl (memory-mapped when loaded) and the offset of
+every line; `store[i]` parses one line (and remembers it), after checking that the line is a
+passage: a build that passed its checksums can still have been edited, and a damaged passage
+must be an IndexFileError, not a TypeError in the middle of an answer. When the index saved
+each passage's sentences, they are checked the same way and handed to `indexer.sentences`
+as the passage is parsed.
+
+`PassageWriter` streams passages to a file while an index is built, so a large corpus is
+never held as one bytes object.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import tempfile
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import overload
 
 import numpy as np
 import numpy.typing as npt
 
+from indexer import sentences
 from indexer.errors import IndexFileError
 from indexer.passages import Passage
 
@@ -29,12 +39,26 @@ def to_line(passage: Passage) -> bytes:
     return json.dumps(passage.to_json(), ensure_ascii=False).encode("utf-8") + b"\n"
 
 
+Lines = tuple[bytes | memoryview, Offsets]
+
+
+def _check(data: bytes | memoryview, offsets: Offsets, what: str) -> None:
+    if len(offsets) == 0 or offsets[0] != 0 or offsets[-1] != len(data):
+        raise ValueError(f"{what} offsets do not match the {what} file")
+
+
 class PassageStore(Sequence[Passage]):
-    def __init__(self, data: bytes, offsets: Offsets) -> None:
-        if len(offsets) == 0 or offsets[0] != 0 or offsets[-1] != len(data):
-            raise ValueError("passage offsets do not match the passage file")
+    def __init__(self, data: bytes | memoryview, offsets: Offsets,
+                 sentence_lines: Lines | None = None) -> None:
+        _check(data, offsets, "passage")
+        if sentence_lines is not None:
+            _check(*sentence_lines, "sentence")
+            if len(sentence_lines[1]) != len(offsets):
+                raise ValueError("the sentence file does not match the passages")
         self.data = data
         self.offsets = offsets
+        self.sentence_lines = sentence_lines
+        self.files: Path | None = None  # folder of passages.jsonl, sentences.jsonl if spilled
         self._parsed: dict[int, Passage] = {}
 
     @classmethod
@@ -61,6 +85,10 @@ class PassageStore(Sequence[Passage]):
         passage = self._parsed.get(i)
         if passage is None:
             passage = _parse(self.line(i), i)
+            if self.sentence_lines is not None:
+                data, offsets = self.sentence_lines
+                sentences.remember(passage.text, _parse_spans(
+                    bytes(data[int(offsets[i]) : int(offsets[i + 1])]), i, len(passage.text)))
             self._parsed[i] = passage
         return passage
 
@@ -74,8 +102,21 @@ class PassageStore(Sequence[Passage]):
 
     __hash__ = None  # type: ignore[assignment]
 
+    def sentence_data(self) -> bytes | memoryview:
+        """The sentences file: saved spans, or split now for a store made in memory."""
+        if self.sentence_lines is not None:
+            return self.sentence_lines[0]
+        return b"".join(_spans_line(self[i]) for i in range(len(self)))
+
+    def sentence_offsets(self) -> Offsets:
+        if self.sentence_lines is not None:
+            return self.sentence_lines[1]
+        offsets = np.zeros(len(self) + 1, dtype=np.int64)
+        np.cumsum([len(_spans_line(self[i])) for i in range(len(self))], out=offsets[1:])
+        return offsets
+
     def line(self, i: int) -> bytes:
-        return self.data[int(self.offsets[i]) : int(self.offsets[i + 1])]
+        return bytes(self.data[int(self.offsets[i]) : int(self.offsets[i + 1])])
 
     def fingerprints(self) -> dict[str, str]:
         """passage id → digest of its line, without building Passage objects."""
@@ -105,3 +146,61 @@ def _parse(line: bytes, i: int) -> Passage:
         raise IndexFileError(f"passage {i} of the index is damaged; rebuild it with "
                              "`python -m bot index`")
     return Passage.from_json(data)
+
+
+def _parse_spans(line: bytes, i: int, length: int) -> list[list[int] | str]:
+    """A passage's saved sentences: [start, end] within its text, or a sentence as text."""
+    try:
+        spans = json.loads(line)
+    except ValueError:
+        spans = None
+    if not (isinstance(spans, list) and all(
+            isinstance(s, str) or (isinstance(s, list) and len(s) == 2
+                                   and all(type(x) is int for x in s)
+                                   and 0 <= s[0] <= s[1] <= length)
+            for s in spans)):
+        raise IndexFileError(f"the sentences of passage {i} of the index are damaged; rebuild "
+                             "it with `python -m bot index`")
+    return spans
+
+
+def _spans_line(passage: Passage) -> bytes:
+    return json.dumps(sentences.spans(passage.text), separators=(",", ":")).encode() + b"\n"
+
+
+class PassageWriter:
+    """Collects passages (and their sentence spans) as JSON lines, in a file under `spill`
+    or in memory, for a PassageStore of the finished build."""
+
+    def __init__(self, spill: Path | None = None) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="passages-", dir=spill)) if spill else None
+        self._outputs = [self._open("passages"), self._open("sentences")]
+        self._offsets = [array("q", [0]), array("q", [0])]
+
+    def _open(self, name: str) -> io.BufferedWriter | io.BytesIO:
+        if self.folder is None:
+            return io.BytesIO()
+        return (self.folder / f"{name}.jsonl").open("wb")
+
+    def add(self, passage: Passage) -> None:
+        for output, offsets, line in zip(self._outputs, self._offsets,
+                                         (to_line(passage), _spans_line(passage)), strict=True):
+            output.write(line)
+            offsets.append(offsets[-1] + len(line))
+
+    def finish(self) -> PassageStore:
+        from indexer.store import map_file
+
+        data: list[bytes | memoryview] = []
+        for name, output in zip(("passages", "sentences"), self._outputs, strict=True):
+            if isinstance(output, io.BytesIO):
+                data.append(output.getvalue())
+            else:
+                output.close()
+                assert self.folder is not None
+                data.append(map_file(self.folder / f"{name}.jsonl"))
+        passages, sentence_offsets = (np.frombuffer(o, dtype=np.int64).copy()
+                                      for o in self._offsets)
+        store = PassageStore(data[0], passages, (data[1], sentence_offsets))
+        store.files = self.folder
+        return store

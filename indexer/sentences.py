@@ -2,11 +2,16 @@
 
 Punkt normally loads trained parameters with nltk.download(); here it runs untrained with a
 list of abbreviations, and German ordinal dates ("24. Mai 1960") are glued back together.
+
+Splitting is done when the index is built and saved with it (`spans`); a loaded index hands
+each passage's sentences to `remember` when the passage is first read, so answering from a
+saved index never imports nltk for this.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 ABBREVIATIONS = frozenset({
@@ -32,7 +37,42 @@ def _tokenizer():  # type: ignore[no-untyped-def]
     return PunktSentenceTokenizer(params)
 
 
+# No . ? ! at all, or one mark right after a word at the very end: Punkt finds no break.
+_ONE_SENTENCE = re.compile(r"[^.?!]*(?:(?<=\w)[.?!])?\s*\Z")
+_REMEMBERED: dict[str, tuple[str, ...]] = {}
+_REMEMBER_AT_MOST = 200_000
+
+
+def remember(text: str, spans: Sequence[list[int] | str]) -> None:
+    """Record the sentences of `text` as saved by `spans(text)`."""
+    if len(_REMEMBERED) >= _REMEMBER_AT_MOST:
+        _REMEMBERED.clear()
+    _REMEMBERED[text] = tuple(text[s[0] : s[1]] if isinstance(s, list) else s for s in spans)
+
+
+def spans(text: str) -> list[list[int] | str]:
+    """The sentences of `text`, each as [start, end] in the text (or as itself when glued
+    from pieces with other whitespace between them): compact enough to save per passage."""
+    result: list[list[int] | str] = []
+    at = 0
+    for sentence in split_sentences(text):
+        start = text.find(sentence, at)
+        if start < 0:
+            result.append(sentence)
+        else:
+            at = start + len(sentence)
+            result.append([start, at])
+    return result
+
+
 def split_sentences(text: str) -> list[str]:
+    known = _REMEMBERED.get(text)
+    if known is not None:
+        return list(known)
+    if _ONE_SENTENCE.match(text):
+        # Punkt only breaks at . ? ! followed by more text; a question usually has just its
+        # final mark, and answering it this way needs no nltk.
+        return [text.strip()] if text.strip() else []
     parts = _tokenizer().tokenize(text)
     merged: list[str] = []
     for part in parts:

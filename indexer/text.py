@@ -6,6 +6,10 @@ Indonesian stemmer, so Indonesian uses PyStemmer's Snowball one. Stopword lists 
 
 The configuration (`TokenizerConfig`) is saved with the index; an index built with another
 configuration is rebuilt, so documents and queries always go through the same pipeline.
+
+The stemmers are loaded on the first word whose stem is not known yet: a saved index brings
+the stems of every corpus word in every language (`remember`), so most questions are
+answered without importing nltk (a third of the time `python -m bot ask` takes).
 """
 
 from __future__ import annotations
@@ -129,8 +133,23 @@ class Tokenizer:
         # pattern has no nested repetition to guard against.
         self._split = re.compile(self.config.token_pattern).findall
         self.stopwords = _load_stopwords()
-        self._stemmers = _load_stemmers()
+        self._stemmers: dict[str, Callable[[str], str]] | None = None
         self._cache: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
+
+    def remember(self, stems: dict[str, dict[str, str]]) -> None:
+        """Take known stems (language → word → stem), e.g. those saved with an index."""
+        for language, table in stems.items():
+            if language in self._cache:
+                self._cache[language].update(table)
+
+    def stems_of(self, words: Iterable[str]) -> dict[str, dict[str, str]]:
+        """language → word → stem of `words` in every language, for `remember`."""
+        return {lang: {w: self.stem(w, lang) for w in words} for lang in LANGUAGES}
+
+    def _stemmer(self, language: str) -> Callable[[str], str]:
+        if self._stemmers is None:
+            self._stemmers = _load_stemmers()
+        return self._stemmers[language]
 
     def words(self, text: str) -> list[str]:
         """Lower-cased words and numbers; letters and digits are split ('Rp2' → rp, 2)."""
@@ -142,7 +161,7 @@ class Tokenizer:
         if stem is None:
             spelt = _AMERICAN_Z.sub(r"\1s\2", word) if language == "en" else word
             stem = STEM_EXCEPTIONS[language].get(spelt) or (
-                fold(self._stemmers[language](spelt)) if not word.isdigit() else word)
+                fold(self._stemmer(language)(spelt)) if not word.isdigit() else word)
             if len(cache) < 500_000:
                 cache[word] = stem
         return stem

@@ -15,10 +15,13 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.fixture(autouse=True)
 def no_project_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
                    ) -> None:
-    """A developer's own .env beside pyproject.toml never leaks into a test."""
+    """A developer's own .env beside pyproject.toml never leaks into a test, nor a shared
+    database or shard cluster set in their environment."""
     import bot.settings
 
     monkeypatch.setattr(bot.settings, "PROJECT_ENV", tmp_path_factory.getbasetemp() / "no.env")
+    for key in ("DATABASE_URL", "SHARD_IDS", "SHARD_COUNT"):
+        monkeypatch.delenv(key, raising=False)
 
 
 @pytest.fixture

@@ -2,7 +2,8 @@
 
 The database is copied with SQLite's online backup (a snapshot between two writes, including
 what is still in the write-ahead log); the salt beside it is what makes the stored user hashes
-mean the same users after a restore, so it is copied too, readable only by its owner.
+mean the same users after a restore, so it is copied too, readable only by its owner. A
+PostgreSQL database (DATABASE_URL) is backed up with its own tools (pg_dump), salt included.
 """
 
 from __future__ import annotations
@@ -19,6 +20,12 @@ from bot.settings import Settings
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    if settings.database_url is not None:
+        print("error: DATABASE_URL is set, so the answers and votes are in PostgreSQL, not "
+              "in a file: back it up with pg_dump (the salt is in it, bot_settings' "
+              "'user_salt' row); `backup` copies a SQLite file (--database names one)",
+              file=sys.stderr)
+        return FAILED
     source, salt = settings.database_path, settings.salt_path
     if not source.is_file():
         print(f"error: no database at {source} (DATABASE_PATH); nothing to back up",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from bot.settings import Settings
+from bot.storage import Database, DatabaseError, Storage
 from indexer.errors import CorpusError, IndexFileError
 from indexer.index import SearchIndex, ensure_index
 
@@ -20,4 +21,27 @@ def open_index(settings: Settings) -> SearchIndex | None:
     except OSError as exc:  # e.g. an index folder that cannot be written
         print(f"error: cannot write the index in {settings.index_dir}: {exc.strerror}",
               file=sys.stderr)
+    return None
+
+
+def open_storage(settings: Settings) -> Storage | None:
+    """The recorded answers and votes for a terminal command: the PostgreSQL database at
+    DATABASE_URL when set, else the SQLite file at DATABASE_PATH (which must exist: only the
+    bot creates it). None after printing why not."""
+    try:
+        if settings.database_url is not None:
+            from bot.storage.postgres import PostgresDatabase
+
+            return PostgresDatabase(settings.database_url.get_secret_value())
+        path = settings.database_path
+        if not path.is_file():
+            print(f"error: no database at {path} (DATABASE_PATH); the bot creates it when it "
+                  "first runs", file=sys.stderr)
+            return None
+        return Database(path)
+    except DatabaseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+    except ImportError:
+        print("error: DATABASE_URL is set but psycopg is not installed (install the "
+              "`postgres` extra)", file=sys.stderr)
     return None

@@ -8,12 +8,14 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 
 from bot.settings import Settings
 from indexer import diff, parity
-from indexer.corpus import load_corpus
-from indexer.errors import CorpusError, IndexFileError
-from indexer.index import SearchIndex
+from indexer.corpus import Corpus, load_corpus
+from indexer.errors import CorpusError, IndexBusyError, IndexFileError
+from indexer.index import SearchIndex, spill_folder
+from indexer.store import build_lock
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -40,9 +42,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.dry_run:
         print("dry run: nothing written")
         return 0
-    index = SearchIndex.build(corpus)
     try:
-        folder = index.save(settings.index_dir)
+        folder, index = _build(corpus, settings.index_dir)
     except IndexFileError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -53,3 +54,21 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     print(f"built {len(index.passages)} passages, {len(index.bm25.vocabulary)} terms in "
           f"{time.perf_counter() - started:.2f} s → {folder}")
     return 0
+
+
+def _build(corpus: Corpus, root: Path) -> tuple[Path, SearchIndex]:
+    """Build and save under the build lock: one build at a time. Another one running (another
+    `index`, a bot's /reindex or its start-up) is waited for, and this one saved after it."""
+    try:
+        with build_lock(root, wait=False):
+            return _build_locked(corpus, root)
+    except IndexBusyError as exc:
+        print(f"{exc}; waiting for it to finish", file=sys.stderr)
+    with build_lock(root):
+        return _build_locked(corpus, root)
+
+
+def _build_locked(corpus: Corpus, root: Path) -> tuple[Path, SearchIndex]:
+    with spill_folder(root) as spill:
+        index = SearchIndex.build(corpus, spill=spill)
+        return index.save(root), index

@@ -17,7 +17,7 @@ def findings(settings: Settings, online: bool = False) -> list[Finding]:
     corpus = offline.check_corpus(settings)
     found = [*offline.check_settings(settings), *offline.check_token(settings), *corpus,
              *offline.check_index(settings, corpus_valid=all(f.ok for f in corpus)),
-             *offline.check_database(settings), *offline.check_salt(settings),
+             *offline.check_storage(settings),
              *offline.check_intents(intents(settings), settings)]
     if online:
         from bot.doctor import online as discord_checks

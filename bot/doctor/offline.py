@@ -1,5 +1,6 @@
-"""The checks that need no network: settings file, token shape, corpus, index, database, salt
-and intents. Each returns Findings; none writes anything."""
+"""The checks that need no network (but for a PostgreSQL database at DATABASE_URL): settings
+file, token shape, corpus, index, database, salt and intents. Each returns Findings; none
+writes anything."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import os
 import re
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import discord
 from dotenv import dotenv_values
@@ -120,6 +122,67 @@ def check_index(settings: Settings, corpus_valid: bool = True) -> list[Finding]:
                                          "version of the bot); run `python -m bot index`")]
     return [*found, ok("index", f"{root}: current, {len(index.passages)} passages, built "
                                 f"{index.stats.built_at}")]
+
+
+def check_storage(settings: Settings) -> list[Finding]:
+    """The database and the salt of the user hashes: in PostgreSQL when DATABASE_URL is
+    set (the SQLite file at DATABASE_PATH is then not used), else beside each other on disk."""
+    if settings.database_url is not None:
+        return check_postgres(settings)
+    return [*check_database(settings), *check_salt(settings)]
+
+
+def check_postgres(settings: Settings) -> list[Finding]:
+    """Reachable, of a schema this bot knows, and holding a well-formed salt; in a read-only
+    session (the bot creates the tables and the salt when it first starts)."""
+    assert settings.database_url is not None
+    url = settings.database_url.get_secret_value()
+    try:
+        import psycopg
+
+        from bot.storage.postgres import MIGRATIONS as PG_MIGRATIONS
+        from bot.storage.postgres import parse_salt, where
+    except ImportError:
+        return [problem("database", "DATABASE_URL is set, but psycopg is not installed: "
+                                    "install the `postgres` extra (pip install -e "
+                                    "'.[postgres]')")]
+    shown = f"PostgreSQL {where(url)}"
+    try:
+        with psycopg.connect(url, autocommit=True, connect_timeout=5) as db:
+            db.execute("SET default_transaction_read_only = on")
+
+            def one(sql: str) -> Any:
+                row = db.execute(sql).fetchone()  # type: ignore[arg-type]
+                return row[0] if row else None
+
+            if one("SELECT to_regclass('schema_version')") is None:
+                return [ok("database", f"{shown}: reachable; no tables yet, the bot creates "
+                                       "them when it first starts"),
+                        ok("salt", "none yet; the bot will create it in the database")]
+            version = int(one("SELECT max(version) FROM schema_version") or 0)
+            if version > len(PG_MIGRATIONS):
+                return [problem("database", f"{shown} is from a newer version of the bot "
+                                            f"(schema {version}, this one knows "
+                                            f"{len(PG_MIGRATIONS)})")]
+            answers = int(one("SELECT COUNT(*) FROM answers") or 0) if version else 0
+            salt = (one("SELECT value FROM bot_settings WHERE key = 'user_salt'")
+                    if version else None)
+    except psycopg.Error as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return [problem("database", f"cannot reach {shown} (DATABASE_URL): {reason}")]
+    found = [ok("database", f"{shown}: {answers} recorded answers, schema {version}")]
+    if salt is None:
+        if answers:
+            return [*found, problem("salt", "the database holds answers but no 'user_salt' "
+                                            "row in bot_settings: restore it from a backup (a "
+                                            "new salt makes every user a stranger to their "
+                                            "past votes)")]
+        return [*found, ok("salt", "none yet; the bot will create it in the database")]
+    try:
+        parse_salt(salt)
+    except SaltError as exc:
+        return [*found, problem("salt", str(exc))]
+    return [*found, ok("salt", "in the database: well-formed, shared by every process")]
 
 
 def check_database(settings: Settings) -> list[Finding]:

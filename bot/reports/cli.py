@@ -9,11 +9,11 @@ import os
 import sys
 
 from bot.cli import FAILED, OK, UsageError
-from bot.commands.common import open_index
+from bot.commands.common import open_index, open_storage
 from bot.reports import data
 from bot.reports.html import Report, render
 from bot.settings import Settings
-from bot.storage import Database, DatabaseError
+from bot.storage import DatabaseError
 
 MAX_DAYS = 366
 
@@ -24,23 +24,19 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     target = args.html
     if target.is_dir():
         raise UsageError(f"--html {target} is a folder; name the file to write")
-    path = settings.database_path
-    if not path.is_file():
-        print(f"error: no database at {path} (DATABASE_PATH); the bot creates it when it "
-              "first runs", file=sys.stderr)
-        return FAILED
-    index = open_index(settings)
-    if index is None:
+    db = open_storage(settings)  # PostgreSQL at DATABASE_URL, else SQLite at DATABASE_PATH
+    if db is None:
         return FAILED
     try:
-        db = Database(path)
-        try:
-            found = data.rows(db, args.days)
-        finally:
-            db.close()
+        index = open_index(settings)
+        if index is None:
+            return FAILED
+        found = data.rows(db, args.days)
     except DatabaseError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return FAILED
+    finally:
+        db.close()
     from bot.reports.charts import chart_svgs
 
     activity = data.activity(found, args.days)

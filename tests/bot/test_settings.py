@@ -22,7 +22,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
     for key in ("DISCORD_TOKEN", "CORPUS_DIR", "INDEX_DIR", "DATABASE_PATH", "LOG_FILE",
-                "FEEDBACK_RETENTION_DAYS"):
+                "FEEDBACK_RETENTION_DAYS", "DATABASE_URL", "SHARD_IDS", "SHARD_COUNT"):
         monkeypatch.delenv(key, raising=False)
     return env
 
@@ -79,6 +79,8 @@ def test_flags_win_over_settings(project: Path, small_corpus: Path, tmp_path: Pa
     ("ADMIN_ROLE_IDS=[1, 2", "ADMIN_ROLE_IDS=[1, 2 (in "),
     ("ALLOWED_CHANNEL_IDS=1,general", "'general': Input should be a valid integer"),
     ("DEV_GUILD_ID=my server", "DEV_GUILD_ID=my server"),
+    ("SHARD_IDS=0,1", "SHARD_IDS needs SHARD_COUNT (the total over all processes) (in "),
+    ("SHARD_COUNT=2\nSHARD_IDS=1,2", "SHARD_IDS must be distinct numbers from 0 to 1"),
 ])
 def test_a_bad_setting_is_one_line_and_exit_2(
         project: Path, capsys: pytest.CaptureFixture[str], line: str, expected: str) -> None:
@@ -112,3 +114,12 @@ def test_an_unwritable_log_file_is_one_line(project: Path, tmp_path: Path,
     project.write_text(f"LOG_FILE={blocker / 'bot.log'}\n")
     assert cli.main(["programs", "--corpus", str(tmp_path)]) == cli.USAGE_ERROR
     assert capsys.readouterr().err.startswith(f"error: LOG_FILE {blocker / 'bot.log'}: cannot")
+
+
+def test_database_flag_sets_database_url_aside(project: Path, tmp_path: Path) -> None:
+    """DATABASE_URL chooses PostgreSQL, but --database FILE names a SQLite file and wins."""
+    project.write_text("DATABASE_URL=postgresql://bot:pw@db.example/bot\n")
+    assert cli.settings_for(cli._parser().parse_args(["doctor"])).database_url is not None
+    flagged = cli.settings_for(cli._parser().parse_args(
+        ["doctor", "--database", str(tmp_path / "bot.db")]))
+    assert flagged.database_url is None and flagged.database_path == tmp_path / "bot.db"

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import numpy as np
+import pytest
 from rank_bm25 import BM25Okapi
 
-from indexer.bm25 import BM25Index
+from indexer.bm25 import BM25Index, BM25Params
 
 
 def synthetic(n_docs: int, seed: int = 7) -> list[list[str]]:
@@ -69,3 +71,52 @@ def test_top_k_equals_sorting_all_scores() -> None:
         expected = sorted(((float(scores[d]), int(d)) for d in contains),
                           key=lambda pair: (-pair[0], pair[1]))[:10]
         assert index.top(query, 10) == [(d, s) for s, d in expected]
+
+
+def expected_top(oracle: BM25Okapi, docs: list[list[str]], query: list[str], k: int
+                 ) -> list[tuple[int, float]]:
+    """The top k by sorting rank-bm25's scores over the passages holding a query term."""
+    scores = oracle.get_scores(query)
+    holding = [d for d, doc in enumerate(docs) if set(query) & set(doc)]
+    ranked = sorted(holding, key=lambda d: (-scores[d], d))[:k]
+    return [(d, float(scores[d])) for d in ranked]
+
+
+@pytest.mark.parametrize("block", [64, 1024])
+def test_top_ten_identical_to_bm25okapi_across_blocks(monkeypatch: pytest.MonkeyPatch,
+                                                      block: int) -> None:
+    """Scored a small block at a time and cut back often, top() still returns exactly the
+    passages and scores of sorting BM25Okapi's."""
+    monkeypatch.setattr("indexer.bm25.BLOCK", block)
+    monkeypatch.setattr("indexer.bm25.POOL", 16)
+    docs = synthetic(5_000, seed=21)
+    oracle = BM25Okapi(docs)
+    index = BM25Index.build(docs)
+    rng = random.Random(8)
+    for _ in range(40):
+        query = [f"w{rng.choice([0, 1, 2, 5, 9, 40, 300, 1200, 2999])}"
+                 for _ in range(rng.randint(1, 8))]
+        assert index.top(query, 10) == expected_top(oracle, docs, query, 10)
+
+
+def test_top_keeps_passages_whose_terms_weigh_nothing() -> None:
+    """A term in most passages has idf 0 without the epsilon floor: the passages holding it
+    are still found (with score 0), as sorting BM25Okapi's scores finds them."""
+    docs = [["common"]] * 8 + [["common", "rare"], ["other"]]
+    oracle = BM25Okapi(docs, epsilon=0.0)
+    index = BM25Index.build(docs, BM25Params(epsilon=0.0))
+    assert index.top(["common"], 3) == expected_top(oracle, docs, ["common"], 3)
+    assert index.top(["rare", "common"], 20) == expected_top(oracle, docs, ["rare", "common"], 20)
+
+
+def test_chunked_build_equals_building_in_memory(tmp_path: Path) -> None:
+    """Postings spilled to disk in many small chunks and merged a few terms at a time give
+    the same arrays, and so scores identical to BM25Okapi's."""
+    docs = synthetic(3_000, seed=4)
+    whole = BM25Index.build(docs)
+    chunked = BM25Index.build(iter(docs), spill=tmp_path, chunk_postings=500)
+    assert chunked.vocabulary == whole.vocabulary
+    for name in ("indptr", "doc_ids", "weights", "doc_len", "idf"):
+        assert np.array_equal(getattr(chunked, name), getattr(whole, name)), name
+    query = ["w0", "w7", "w7", "w2500"]
+    assert np.array_equal(chunked.scores(query), BM25Okapi(docs).get_scores(query))

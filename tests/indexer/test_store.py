@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,14 @@ from indexer.store import current_build
 
 @pytest.fixture
 def saved(small_corpus: Path, tmp_path: Path) -> tuple[SearchIndex, Path]:
+    """The small corpus, with bank questions for two passages, built and saved."""
+    from indexer.bank import add_question
+    from indexer.passages import passages
+
+    for passage in list(passages(load_corpus(small_corpus)))[:2]:
+        add_question(small_corpus, passage.language, passage.anchor, "What about zzyzx?")
     index = SearchIndex.build(load_corpus(small_corpus))
+    assert sum(map(len, index.bank_questions)) == 2
     index.save(tmp_path / "index")
     return index, tmp_path / "index"
 
@@ -268,7 +276,20 @@ FORGERIES: dict[str, Any] = {
     "bm25 parameters as text": lambda r: ("manifest", {"k1": "1.5", "b": 0.75,
                                                        "epsilon": 0.25, "avgdl": 10.0}),
     "a file outside the build": lambda r: ("manifest-files", {"../CURRENT": "0" * 64}),
+    "bank doc_ids past the end": lambda r: ("bank_doc_ids.npy", _array(r, "bank_doc_ids") + 1000),
+    "NaN bank weights": lambda r: ("bank_weights.npy", _array(r, "bank_weights") * np.nan),
+    "bank questions of a passage that does not exist": lambda r: ("bank.json", {
+        **_json(r, "bank"), "questions": {"99999": ["Who?"]}, "sentences": {"99999": [-1]}}),
+    "bank sentences not matching its questions": lambda r: ("bank.json", {
+        **_json(r, "bank"), "sentences": {k: [] for k in _json(r, "bank")["questions"]}}),
+    "sentence offsets off the line ends": lambda r: ("sentence_offsets.npy",
+                                                     _array(r, "sentence_offsets") // 2 * 2),
+    "stems as a list": lambda r: ("stems.json", ["en"]),
 }
+
+
+def _json(root: Path, name: str) -> Any:
+    return json.loads((current_build(root) / f"{name}.json").read_text())
 
 
 @pytest.mark.parametrize("forgery", FORGERIES.values(), ids=FORGERIES.keys())
@@ -311,3 +332,154 @@ def test_a_forged_passage_is_refused_when_read(saved: tuple[SearchIndex, Path]) 
     with pytest.raises(IndexFileError, match="passage 0 of the index is damaged"):
         loaded.passages[0]
     assert loaded.passages[1].text
+
+
+def test_loaded_index_answers_without_importing_nltk(saved: tuple[SearchIndex, Path]) -> None:
+    """Stems, compounds and sentences come with the index: a cold `ask` in words of the
+    corpus skips nltk (an unknown word would load the stemmers)."""
+    import subprocess
+    import sys
+
+    _, root = saved
+    script = ("import sys; from bot.answers import AnswerEngine; "
+              "from pathlib import Path; from indexer.index import SearchIndex; "
+              f"engine = AnswerEngine(SearchIndex.load(Path({str(root)!r}))); "
+              "engine.ask('When was the Braunschweig charter signed?'); "
+              "engine.ask('Bandung Braunschweig charter'); "
+              "print('nltk' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_arrays_are_memory_mapped_not_copied(saved: tuple[SearchIndex, Path]) -> None:
+    """The passage text's postings and the question bank's alike."""
+    _, root = saved
+    loaded = SearchIndex.load(root)
+    for field in (loaded.bm25, loaded.bank):
+        for array in (field.indptr, field.doc_ids, field.weights, field.doc_len, field.idf):
+            assert not array.flags.owndata and not array.flags.writeable
+            assert isinstance(array.base, np.memmap)
+
+
+def test_a_refused_build_is_refused_again(saved: tuple[SearchIndex, Path],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files are recorded in verified.json only once the build checks passed: a forged build
+    is not trusted (and its full checks skipped) on the next load."""
+    import indexer.store as store
+
+    _, root = saved
+    monkeypatch.setattr(store, "RACY_NS", 0)
+    forge(root, "bank_doc_ids.npy", _array(root, "bank_doc_ids") + 1000)
+    for _ in range(2):
+        with pytest.raises(IndexFileError, match="question bank's posting names a passage"):
+            SearchIndex.load(root)
+    assert not (current_build(root) / "verified.json").exists()
+
+
+def test_a_trusted_build_skips_only_the_full_scans(saved: tuple[SearchIndex, Path],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once verified, a load runs the cheap checks but not those reading every posting."""
+    import indexer.checks as checks
+    import indexer.store as store
+
+    _, root = saved
+    monkeypatch.setattr(store, "RACY_NS", 0)
+    SearchIndex.load(root)
+    seen: list[bool] = []
+    real = checks.check_build
+    monkeypatch.setattr("indexer.index.check_build", lambda *args: seen.append(args[-1])
+                        or real(*args))
+    SearchIndex.load(root)
+    target = current_build(root) / "vocabulary.json"
+    target.write_text(target.read_text())  # same bytes, a new ctime: hashed again
+    SearchIndex.load(root)
+    assert seen == [False, True]
+
+
+def test_a_build_spills_both_fields_and_saves_them(small_corpus: Path, tmp_path: Path) -> None:
+    """The bounded build spills the bank's postings as it does the text's; saved and loaded,
+    both score as the in-memory build does."""
+    from indexer.index import build_and_save
+
+    in_memory = SearchIndex.build(load_corpus(small_corpus))
+    built, _ = build_and_save(small_corpus, tmp_path / "index")
+    assert built.bank.files is not None and built.bm25.files is not None
+    loaded = SearchIndex.load(tmp_path / "index")
+    for field in ("bm25", "bank"):
+        for name in ("indptr", "doc_ids", "weights", "doc_len", "idf"):
+            assert np.array_equal(getattr(getattr(loaded, field), name),
+                                  getattr(getattr(in_memory, field), name))
+    assert list(loaded.bank_questions) == list(in_memory.bank_questions)
+    assert list(loaded.bank_sentences) == list(in_memory.bank_sentences)
+
+
+def test_a_verified_build_is_not_hashed_again(saved: tuple[SearchIndex, Path],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once every file has been checked (and settled), opening the build again re-hashes
+    nothing; a file written since is hashed and its damage found."""
+    import indexer.store as store
+
+    _, root = saved
+    monkeypatch.setattr(store, "RACY_NS", 0)
+    SearchIndex.load(root)  # hashes everything and records it
+    hashed: list[str] = []
+    real = store._sha256_mapped
+    monkeypatch.setattr(store, "_sha256_mapped", lambda p: hashed.append(p.name) or real(p))
+    SearchIndex.load(root)
+    assert hashed == []
+    target = current_build(root) / "doc_ids.npy"
+    data = bytearray(target.read_bytes())
+    data[-1] ^= 0x01
+    target.write_bytes(bytes(data))
+    with pytest.raises(IndexFileError, match=r"doc_ids\.npy fails its checksum"):
+        SearchIndex.load(root)
+    assert hashed == ["doc_ids.npy"]
+
+
+def test_corpus_is_hashed_only_when_its_files_changed(
+        small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    import indexer.index as index_module
+
+    doc = small_corpus / "documents/en/charter-en.md"
+    settled = time.time() - 10
+    for path in small_corpus.rglob("*"):
+        os.utime(path, (settled, settled))
+    time.sleep(1.1)  # ctimes must have settled too
+    ensure_index(small_corpus, tmp_path / "index")
+    hashed: list[Path] = []
+    monkeypatch.setattr(index_module, "fingerprint", lambda root: hashed.append(root) or "x")
+    ensure_index(small_corpus, tmp_path / "index")
+    assert hashed == []
+    doc.write_text(doc.read_text() + "\nA new paragraph about Nîmes.\n")
+    monkeypatch.undo()
+    assert any("Nîmes" in p.text for p in ensure_index(small_corpus, tmp_path / "index").passages)
+
+
+def test_one_process_builds_at_a_time(small_corpus: Path, tmp_path: Path) -> None:
+    """While another process holds the build lock, a reindex is refused (not queued); the
+    build that process made is then used by ensure_index, not built again."""
+    import subprocess
+    import sys
+
+    from indexer.errors import IndexBusyError
+    from indexer.index import build_and_save
+
+    root = tmp_path / "index"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from pathlib import Path; "
+         "from indexer.store import build_lock; from indexer.index import SearchIndex\n"
+         "from indexer.corpus import load_corpus\n"
+         f"with build_lock(Path({str(root)!r})):\n print('held', flush=True); time.sleep(1.5)\n"
+         f" SearchIndex.build(load_corpus(Path({str(small_corpus)!r}))).save(Path({str(root)!r}))"],
+        stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with pytest.raises(IndexBusyError, match="another process is building"):
+        build_and_save(small_corpus, root, wait=False)
+    holder.wait(timeout=60)
+    holder.stdout.close()
+    built = current_build(root)
+    assert len(ensure_index(small_corpus, root).passages) > 0
+    assert current_build(root) == built  # used, not built again
