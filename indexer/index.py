@@ -123,7 +123,7 @@ class SearchIndex:
         seen: dict[str, Counter[str]] = defaultdict(Counter)
         count = 0
         for count, p in enumerate(passages(corpus), 1):  # noqa: B007
-            for word in set(tokenizer.words(p.text)):
+            for word in dict.fromkeys(tokenizer.words(p.text)):  # in text order: builds repeat
                 seen[word][p.language] += 1
         if not count:
             raise CorpusError([Problem(str(corpus.root), None, None,
