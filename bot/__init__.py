@@ -1,1 +1,1 @@
-"""Bandung–Braunschweig sister-city knowledge bot: answer engine, terminal and Discord front ends."""
+"""Bandung–Braunschweig sister-city knowledge bot: answer engine, terminal and Discord."""

@@ -1,4 +1,4 @@
-"""Cut the corpus into citable passages: paragraphs of documents, program records, timeline events."""
+"""Cut the corpus into citable passages: document paragraphs, program records, timeline events."""
 
 from __future__ import annotations
 
