@@ -9,23 +9,19 @@ moved aside and a fresh database started, so the bot keeps answering.
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
-import json
 import logging
 import os
 import sqlite3
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from bot.storage.base import DatabaseError, Storage, TransientStorageError
+from bot.storage.base import DatabaseError, TransientStorageError
 from bot.storage.privacy import load_or_create_salt, user_hasher
+from bot.storage.sql import SqlStorage
 
 __all__ = ["Database", "DatabaseError", "load_or_create_salt", "user_hasher"]
 
@@ -69,17 +65,7 @@ MIGRATIONS = (
 )
 
 
-def now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def ago(*, days: float = 0, hours: float = 0) -> str:
-    """The timestamp (same format as `now()`) of that long ago."""
-    moment = dt.datetime.now(dt.UTC) - dt.timedelta(days=days, hours=hours)
-    return moment.isoformat(timespec="seconds")
-
-
-class Database(Storage):
+class Database(SqlStorage):
     """SQLite behind the Storage interface; every call is short and blocking."""
 
     def __init__(self, path: Path | str) -> None:
@@ -189,105 +175,3 @@ class Database(Storage):
                 for statement in filter(str.strip, script.split(";")):
                     db.execute(statement)
                 db.execute(f"PRAGMA user_version = {int(number)}")
-
-    # -- answers and votes ---------------------------------------------------------------
-
-    def record_answer(self, *, question: str, language: str, abstained: bool, user_hash: str,
-                      guild_id: int | None, sources: list[str], passages: list[str],
-                      reason: str = "", origin: str = "discord", answer_id: str | None = None,
-                      asked_at: str | None = None) -> str:
-        answer_id = answer_id or uuid.uuid4().hex
-        with self._transaction() as db:
-            db.execute(
-                "INSERT OR IGNORE INTO answers (id, asked_at, guild_id, user_hash, question, "
-                "language, abstained, reason, sources, passages, origin) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (answer_id, asked_at or now(), guild_id, user_hash, question, language,
-                 int(abstained), reason or None, json.dumps(sources), json.dumps(passages),
-                 origin))
-        return answer_id
-
-    def has_answer(self, answer_id: str) -> bool:
-        return bool(self._query("SELECT 1 FROM answers WHERE id = ?", (answer_id,)))
-
-    def vote(self, answer_id: str, user_hash: str, vote: int,
-             voted_at: str | None = None) -> bool:
-        """Record or change a vote (+1/-1). False if the answer is unknown (e.g. purged)."""
-        with self._transaction() as db:
-            if db.execute("SELECT 1 FROM answers WHERE id = ?", (answer_id,)).fetchone() is None:
-                return False
-            db.execute(
-                "INSERT INTO votes (answer_id, user_hash, vote, voted_at) VALUES (?,?,?,?) "
-                "ON CONFLICT (answer_id, user_hash) DO UPDATE SET vote = excluded.vote, "
-                "voted_at = excluded.voted_at", (answer_id, user_hash, vote, voted_at or now()))
-        return True
-
-    def votes_for(self, answer_id: str) -> tuple[int, int]:
-        rows = self._query("SELECT vote, COUNT(*) AS n FROM votes WHERE answer_id = ? "
-                           "GROUP BY vote", (answer_id,))
-        counts = {row["vote"]: row["n"] for row in rows}
-        return counts.get(1, 0), counts.get(-1, 0)
-
-    def unanswered(self, days: int) -> list[sqlite3.Row]:
-        """Abstained or down-voted questions of the last `days` days, newest first."""
-        since = ago(days=days)
-        return self._query(
-            "SELECT a.question, a.language, a.asked_at, a.abstained FROM answers a "
-            "WHERE a.asked_at >= ? AND (a.abstained = 1 OR EXISTS (SELECT 1 FROM votes v "
-            "WHERE v.answer_id = a.id AND v.vote = -1)) ORDER BY a.asked_at DESC", (since,))
-
-    def activity(self, hours: int) -> dict[str, int]:
-        since = ago(hours=hours)
-        row = self._query(
-            "SELECT COUNT(*) AS asked, COALESCE(SUM(abstained), 0) AS abstained FROM answers "
-            "WHERE asked_at >= ?", (since,))[0]
-        votes = self._query(
-            "SELECT COALESCE(SUM(vote = 1), 0) AS up, COALESCE(SUM(vote = -1), 0) AS down "
-            "FROM votes WHERE voted_at >= ?", (since,))[0]
-        return {"asked": row["asked"], "answered": row["asked"] - row["abstained"],
-                "abstained": row["abstained"], "up": votes["up"], "down": votes["down"]}
-
-    def top_questions(self, hours: int, limit: int = 5) -> list[tuple[str, int]]:
-        since = ago(hours=hours)
-        rows = self._query(
-            "SELECT lower(question) AS q, COUNT(*) AS n FROM answers WHERE asked_at >= ? "
-            "GROUP BY q ORDER BY n DESC, q LIMIT ?", (since, limit))
-        return [(row["q"], row["n"]) for row in rows]
-
-    def purge(self, retention_days: int) -> int:
-        """Delete answers (and their votes) older than the retention period."""
-        cutoff = ago(days=retention_days)
-        with self._transaction() as db:
-            return db.execute("DELETE FROM answers WHERE asked_at < ?", (cutoff,)).rowcount
-
-    # -- reindex history -----------------------------------------------------------------
-
-    def record_reindex(self, *, actor: str, origin: str, ok: bool, seconds: float | None,
-                       counts: dict[str, Any], errors: list[str], at: str | None = None) -> None:
-        with self._transaction() as db:
-            db.execute(
-                "INSERT INTO reindexes (at, actor, origin, ok, seconds, counts, errors) "
-                "VALUES (?,?,?,?,?,?,?)",
-                (at or now(), actor, origin, int(ok), seconds, json.dumps(counts),
-                 json.dumps(errors[:50])))
-
-    def reindexes(self, limit: int = 20) -> list[sqlite3.Row]:
-        return self._query("SELECT * FROM reindexes ORDER BY id DESC LIMIT ?", (limit,))
-
-    # -- export --------------------------------------------------------------------------
-
-    def export(self, as_csv: bool = False) -> str:
-        rows = self._query(
-            "SELECT a.id, a.asked_at, a.guild_id, a.user_hash, a.question, a.language, "
-            "a.abstained, a.reason, a.sources, a.origin, "
-            "COALESCE(SUM(v.vote = 1), 0) AS up, COALESCE(SUM(v.vote = -1), 0) AS down "
-            "FROM answers a LEFT JOIN votes v ON v.answer_id = a.id "
-            "GROUP BY a.id ORDER BY a.asked_at")
-        records = [dict(row) for row in rows]
-        if not as_csv:
-            return "\n".join(json.dumps(r, ensure_ascii=False) for r in records)
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=list(records[0]) if records else ["id"])
-        writer.writeheader()
-        writer.writerows(records)
-        return out.getvalue()

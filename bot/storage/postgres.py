@@ -14,13 +14,9 @@ an empty or malformed one is refused (`SaltError`). Needs the `postgres` extra (
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import logging
 import secrets
 import threading
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -29,9 +25,9 @@ import psycopg
 import psycopg.conninfo
 from psycopg.rows import dict_row
 
-from bot.storage.base import DatabaseError, Storage, TransientStorageError
-from bot.storage.database import ago, now
-from bot.storage.privacy import MIN_SALT_BYTES, SALT_BYTES, SaltError
+from bot.storage.base import DatabaseError, TransientStorageError
+from bot.storage.privacy import SALT_BYTES, check_salt
+from bot.storage.sql import SqlStorage
 
 log = logging.getLogger(__name__)
 
@@ -105,8 +101,10 @@ class _Connection:
             self._db.close()
 
 
-class PostgresDatabase(Storage):
+class PostgresDatabase(SqlStorage):
     """PostgreSQL behind the Storage interface; every call is short and blocking."""
+
+    MARKER = "%s"
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -173,126 +171,11 @@ class PostgresDatabase(Storage):
                              ).fetchone()
         return parse_salt((row or {}).get("value"))
 
-    # -- answers and votes ---------------------------------------------------------------
-
-    def record_answer(self, *, question: str, language: str, abstained: bool, user_hash: str,
-                      guild_id: int | None, sources: list[str], passages: list[str],
-                      reason: str = "", origin: str = "discord", answer_id: str | None = None,
-                      asked_at: str | None = None) -> str:
-        answer_id = answer_id or uuid.uuid4().hex
-        with self._transaction() as db:
-            db.execute(
-                "INSERT INTO answers (id, asked_at, guild_id, user_hash, question, language, "
-                "abstained, reason, sources, passages, origin) "
-                "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) ON CONFLICT (id) DO NOTHING",
-                (answer_id, asked_at or now(), guild_id, user_hash, question, language,
-                 int(abstained), reason or None, json.dumps(sources), json.dumps(passages),
-                 origin))
-        return answer_id
-
-    def has_answer(self, answer_id: str) -> bool:
-        return bool(self._query("SELECT 1 FROM answers WHERE id = %s", (answer_id,)))
-
-    def vote(self, answer_id: str, user_hash: str, vote: int,
-             voted_at: str | None = None) -> bool:
-        """Record or change a vote (+1/-1). False if the answer is unknown (e.g. purged)."""
-        with self._transaction() as db:
-            if db.execute("SELECT 1 FROM answers WHERE id = %s", (answer_id,)).fetchone() is None:
-                return False
-            db.execute(
-                "INSERT INTO votes (answer_id, user_hash, vote, voted_at) VALUES (%s,%s,%s,%s) "
-                "ON CONFLICT (answer_id, user_hash) DO UPDATE SET vote = excluded.vote, "
-                "voted_at = excluded.voted_at",
-                (answer_id, user_hash, vote, voted_at or now()))
-        return True
-
-    def votes_for(self, answer_id: str) -> tuple[int, int]:
-        rows = self._query("SELECT vote, COUNT(*) AS n FROM votes WHERE answer_id = %s "
-                           "GROUP BY vote", (answer_id,))
-        counts = {row["vote"]: row["n"] for row in rows}
-        return counts.get(1, 0), counts.get(-1, 0)
-
-    def unanswered(self, days: int) -> list[dict[str, Any]]:
-        """Abstained or down-voted questions of the last `days` days, newest first."""
-        return self._query(
-            "SELECT a.question, a.language, a.asked_at, a.abstained FROM answers a "
-            "WHERE a.asked_at >= %s AND (a.abstained = 1 OR EXISTS (SELECT 1 FROM votes v "
-            "WHERE v.answer_id = a.id AND v.vote = -1)) ORDER BY a.asked_at DESC",
-            (ago(days=days),))
-
-    def activity(self, hours: int) -> dict[str, int]:
-        since = ago(hours=hours)
-        row = self._query(
-            "SELECT COUNT(*) AS asked, COALESCE(SUM(abstained), 0) AS abstained FROM answers "
-            "WHERE asked_at >= %s", (since,))[0]
-        votes = self._query(
-            "SELECT COUNT(*) FILTER (WHERE vote = 1) AS up, "
-            "COUNT(*) FILTER (WHERE vote = -1) AS down FROM votes WHERE voted_at >= %s",
-            (since,))[0]
-        asked, abstained = int(row["asked"]), int(row["abstained"])
-        return {"asked": asked, "answered": asked - abstained, "abstained": abstained,
-                "up": int(votes["up"]), "down": int(votes["down"])}
-
-    def top_questions(self, hours: int, limit: int = 5) -> list[tuple[str, int]]:
-        rows = self._query(
-            "SELECT lower(question) AS q, COUNT(*) AS n FROM answers WHERE asked_at >= %s "
-            "GROUP BY q ORDER BY n DESC, q LIMIT %s", (ago(hours=hours), limit))
-        return [(row["q"], int(row["n"])) for row in rows]
-
-    def purge(self, retention_days: int) -> int:
-        """Delete answers (and their votes) older than the retention period."""
-        with self._transaction() as db:
-            return db.execute("DELETE FROM answers WHERE asked_at < %s",
-                              (ago(days=retention_days),)).rowcount
-
-    # -- reindex history -----------------------------------------------------------------
-
-    def record_reindex(self, *, actor: str, origin: str, ok: bool, seconds: float | None,
-                       counts: dict[str, Any], errors: list[str], at: str | None = None) -> None:
-        with self._transaction() as db:
-            db.execute(
-                "INSERT INTO reindexes (at, actor, origin, ok, seconds, counts, errors) "
-                "VALUES (%s,%s,%s,%s,%s,%s,%s)",
-                (at or now(), actor, origin, int(ok), seconds, json.dumps(counts),
-                 json.dumps(errors[:50])))
-
-    def reindexes(self, limit: int = 20) -> list[dict[str, Any]]:
-        return self._query("SELECT * FROM reindexes ORDER BY id DESC LIMIT %s", (limit,))
-
-    # -- export --------------------------------------------------------------------------
-
-    def export(self, as_csv: bool = False) -> str:
-        rows = self._query(
-            "SELECT a.id, a.asked_at, a.guild_id, a.user_hash, a.question, a.language, "
-            "a.abstained, a.reason, a.sources, a.origin, "
-            "COUNT(v.vote) FILTER (WHERE v.vote = 1) AS up, "
-            "COUNT(v.vote) FILTER (WHERE v.vote = -1) AS down "
-            "FROM answers a LEFT JOIN votes v ON v.answer_id = a.id "
-            "GROUP BY a.id ORDER BY a.asked_at")
-        if not as_csv:
-            return "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["id"])
-        writer.writeheader()
-        writer.writerows(rows)
-        return out.getvalue()
-
 
 def parse_salt(value: object) -> bytes:
     """The salt stored in bot_settings ('user_salt'), checked. Raises SaltError when it is
     empty or malformed."""
-    text = str(value or "").strip()
-    if not text:
-        raise SaltError(f"the salt in the PostgreSQL database is empty; {_RESTORE}")
-    try:
-        salt = bytes.fromhex(text)
-    except ValueError:
-        raise SaltError(f"the salt in the PostgreSQL database is not a salt (expected "
-                        f"{SALT_BYTES * 2} hex digits); {_RESTORE}") from None
-    if len(salt) < MIN_SALT_BYTES:
-        raise SaltError(f"the salt in the PostgreSQL database is {len(salt)} bytes, "
-                        f"shorter than the {MIN_SALT_BYTES} needed; {_RESTORE}")
-    return salt
+    return check_salt(str(value or ""), "the salt in the PostgreSQL database", _RESTORE)
 
 
 def where(url: str) -> str:

@@ -49,17 +49,24 @@ def load_or_create_salt(path: Path, *, database_exists: bool = False) -> bytes:
         return _create_salt(path, database_exists)
     except OSError as exc:
         raise SaltError(f"cannot read the salt file {path}: {exc.strerror}") from None
-    text = raw.strip()
+    # bytes that are not ASCII cannot be hex digits: they fail as "not a salt"
+    return check_salt(raw.decode("ascii", "replace"), f"the salt file {path}", _RESTORE)
+
+
+def check_salt(text: str, name: str, restore: str) -> bytes:
+    """The salt `text` holds (hex digits), or SaltError naming it (`name`: "the salt file
+    …") and saying how to restore it: an empty or short salt makes every hash computable."""
+    text = text.strip()
     if not text:
-        raise SaltError(f"the salt file {path} is empty; {_RESTORE}")
+        raise SaltError(f"{name} is empty; {restore}")
     try:
-        salt = bytes.fromhex(text.decode("ascii"))
+        salt = bytes.fromhex(text)
     except ValueError:
-        raise SaltError(f"the salt file {path} is not a salt (expected {SALT_BYTES * 2} hex "
-                        f"digits); {_RESTORE}") from None
+        raise SaltError(f"{name} is not a salt (expected {SALT_BYTES * 2} hex digits); "
+                        f"{restore}") from None
     if len(salt) < MIN_SALT_BYTES:
-        raise SaltError(f"the salt in {path} is {len(salt)} bytes, shorter than the "
-                        f"{MIN_SALT_BYTES} needed; {_RESTORE}")
+        raise SaltError(f"{name} is {len(salt)} bytes, shorter than the {MIN_SALT_BYTES} "
+                        f"needed; {restore}")
     return salt
 
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.storage.base import DatabaseError, Row, Storage, TransientStorageError
-from bot.storage.database import now
 from bot.storage.privacy import redact_mentions
+from bot.storage.sql import now
 from bot.text import safe_text
 
 log = logging.getLogger(__name__)
