@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -9,7 +10,7 @@ from bot.answers.analyze import weigh
 from bot.answers.conversation import Talk, clean, examples, is_noise, separate, words_of
 from bot.answers.datum import asks_about_now, required_datum
 from bot.answers.features import measure
-from bot.answers.figures import amounts, holds
+from bot.answers.figures import amounts, holds, restates
 from bot.answers.gate import Gate, load_gate
 from bot.answers.model import Answer, Evidence, Quote, SourceRef
 from bot.answers.params import PARAMS, AnswerParams
@@ -61,6 +62,17 @@ class _Candidate:
     terms: frozenset[str] = frozenset()  # the question's vocabulary its text holds
 
 
+@dataclass(frozen=True)
+class Option:
+    """A sentence that could answer: where it stands and what the ranker measures on it."""
+
+    rank: int  # its passage's place in the pool
+    position: int  # its number in the passage
+    sentence: str
+    terms: frozenset[str]
+    value: float  # how well it answers (params: information + bonuses)
+
+
 class AnswerEngine:
     """Answers questions from one SearchIndex. Cheap to call; keeps small per-passage caches."""
 
@@ -76,12 +88,30 @@ class AnswerEngine:
         assert self.gate is None or isinstance(self.gate, Gate)
         self.analyzer = QueryAnalyzer(index)
         self._sentences: dict[str, list[tuple[str, frozenset[str]]]] = {}
-        self._bank: dict[int, list[tuple[str, frozenset[str]]]] = {}
+        self._bank: dict[int, list[tuple[str, frozenset[str], int]]] = {}
 
     def ask(self, question: str, language: str | None = None, locale: str | None = None
             ) -> Answer:
         """Answer `question`. `language` forces the reply language; `locale` (e.g. Discord's
         'de' or 'id') is used when the question's language is unclear."""
+        prepared = self._prepare(question, language, locale)
+        if isinstance(prepared, Answer):
+            return prepared
+        query, candidates = prepared
+        answer = self._compose(question, query, candidates)
+        if self.gate is None or answer.abstained:
+            return answer
+        values = self._features(query, candidates, answer)
+        probability = self.gate.probability(values)
+        if probability < self.gate.threshold:
+            declined = self._abstain(question, query, "weak_evidence")
+            return replace(declined, confidence=round(probability, 3), gate_features=values)
+        return replace(answer, confidence=round(probability, 3), gate_features=values)
+
+    def _prepare(self, question: str, language: str | None, locale: str | None
+                 ) -> Answer | tuple[Query, list[_Candidate]]:
+        """normalize → analyze → retrieve, and the coverage floor: the question's analysis
+        and its candidate passages, or the answer when it ends before composition."""
         fallback = locale_language(locale)
         text = clean(question)
         if not text:
@@ -109,15 +139,7 @@ class AnswerEngine:
         floor = self.params.min_coverage if self.gate is None else self.params.gate_min_coverage
         if best.coverage < floor or candidates[0].score < self.params.min_score:
             return self._abstain(question, query, "weak_evidence")
-        answer = self._compose(question, query, candidates)
-        if self.gate is None or answer.abstained:
-            return answer
-        values = self._features(query, candidates, answer)
-        probability = self.gate.probability(values)
-        if probability < self.gate.threshold:
-            declined = self._abstain(question, query, "weak_evidence")
-            return replace(declined, confidence=round(probability, 3), gate_features=values)
-        return replace(answer, confidence=round(probability, 3), gate_features=values)
+        return query, candidates
 
     def _features(self, query: Query, candidates: list[_Candidate], answer: Answer
                   ) -> tuple[float, ...]:
@@ -128,7 +150,8 @@ class AnswerEngine:
         best = max(c.coverage for c in candidates)
         return tuple(measure(self.index, query, answer, lead.row, best,
                              best - max(others, default=0.0), candidates[0].score, lead.terms,
-                             self._bank_of(lead.row, lead.passage), self.index.tokens))
+                             [(q, terms) for q, terms, _ in self._bank_of(lead.row, lead.passage)],
+                             self.index.tokens))
 
     # -- retrieval ------------------------------------------------------------------------
 
@@ -153,7 +176,7 @@ class AnswerEngine:
             # the passage's bank question closest to the asked one counts as evidence too:
             # it says in people's words what the passage answers
             covered = max([query.information(terms)] + [
-                query.information(terms | q) for _, q in self._bank_of(i, passage)
+                query.information(terms | q) for _, q, _ in self._bank_of(i, passage)
                 if query.information(q) >= self.params.bank_min_match])
             factor = (1.0 if passage.language == query.language
                       else self.params.other_language_factor)
@@ -166,19 +189,19 @@ class AnswerEngine:
         """The sentence the bank says answers the passage's bank question closest to the
         asked one, and how closely that question matches (-1, 0.0 if none matches well)."""
         best, match = -1, self.params.bank_sentence_min_match
-        numbers = self.index.bank_sentences[cand.row]
-        for (_, terms), number in zip(self._bank_of(cand.row, cand.passage), numbers,
-                                      strict=True):
+        for _, terms, number in self._bank_of(cand.row, cand.passage):
             value = query.information(terms)
             if value > match or (value == match and best < 0):
                 best, match = number, value
         return (best, match) if best >= 0 else (-1, 0.0)
 
-    def _bank_of(self, row: int, passage: Passage) -> list[tuple[str, frozenset[str]]]:
+    def _bank_of(self, row: int, passage: Passage) -> list[tuple[str, frozenset[str], int]]:
+        """The passage's bank questions: text, terms, and the sentence that answers each."""
         cached = self._bank.get(row)
         if cached is None:
-            cached = [(q, frozenset(self.index.tokens(q, passage.language)))
-                      for q in self.index.bank_questions[row]]
+            cached = [(q, frozenset(self.index.tokens(q, passage.language)), number)
+                      for q, number in zip(self.index.bank_questions[row],
+                                           self.index.bank_sentences[row], strict=True)]
             self._bank[row] = cached
         return cached
 
@@ -192,18 +215,24 @@ class AnswerEngine:
 
     # -- composition ----------------------------------------------------------------------
 
-    def _compose(self, question: str, query: Query, candidates: list[_Candidate]) -> Answer:
+    def _pool(self, query: Query, candidates: list[_Candidate]) -> list[_Candidate]:
+        """The passages sentences are drawn from: the asker's language's when one of them is
+        good enough, else any language's, best first."""
         ranked = sorted(candidates, key=lambda c: (-c.adjusted, c.passage.id))
         top = ranked[0].adjusted
         best_coverage = max(c.coverage for c in candidates)
         own = [c for c in ranked if c.passage.language == query.language
                and c.coverage >= self.params.own_language_coverage * best_coverage
                and c.adjusted >= self.params.own_language_score * top]
-        pool = (own or ranked)[: self.params.candidate_passages]
+        return (own or ranked)[: self.params.candidate_passages]
+
+    def _options(self, question: str, query: Query, pool: list[_Candidate]) -> list[Option]:
+        """Every sentence of the pool that holds some of the question, with its value."""
+        top = pool[0].adjusted or 1.0
         kind = kind_of(question)
         datum = required_datum(question)
         figures = amounts(question)
-        scored = []
+        options = []
         for rank, cand in enumerate(pool):
             answering, match = self._answering_sentence(query, cand)
             for position, (sentence, terms) in enumerate(self._sentences_of(cand.passage)):
@@ -225,34 +254,47 @@ class AnswerEngine:
                          + self.params.passage_prior * cand.adjusted / top
                          + self.params.lead_bonus * (position == 0)
                          - self.params.superseded_penalty * bool(_SUPERSEDED.search(sentence)))
-                scored.append((value, rank, position, sentence, terms, cand))
-        if not scored:
+                options.append(Option(rank, position, sentence, terms, value))
+        return options
+
+    def _compose(self, question: str, query: Query, candidates: list[_Candidate]) -> Answer:
+        pool = self._pool(query, candidates)
+        kind = kind_of(question)
+        options = self._options(question, query, pool)
+        if not options:
             return self._abstain(question, query, "weak_evidence")
-        scored.sort(key=lambda item: (-item[0], item[1], item[2]))
-        chosen: list = []
-        length = 0
-        for item in scored:
-            if len(chosen) >= self.params.max_sentences:
+        chances = _softmax([self.params.sentence_sharpness * o.value for o in options])
+        needed = self.params.extra_sentence_chance
+        ranked = sorted(zip(chances, options, strict=True),
+                        key=lambda item: (-item[0], item[1].rank, item[1].position))
+        chosen: list[tuple[float, int, int, str, frozenset[str], _Candidate]] = []
+        length = picked = 0
+        for chance, option in ranked:
+            if picked >= self.params.max_sentences:
                 break
-            if chosen and item[0] < self.params.extra_sentence_share * scored[0][0]:
+            if picked and chance < needed[min(picked, len(needed)) - 1]:
                 break
-            if length + len(item[3]) > self.params.max_answer_chars or any(
-                    (other[1], other[2]) == (item[1], item[2])
-                    or _redundant(item[4], other[4]) for other in chosen):
+            if length + len(option.sentence) > self.params.max_answer_chars or any(
+                    (other[1], other[2]) == (option.rank, option.position)
+                    or _redundant(option.terms, other[4]) or restates(option.sentence, other[3])
+                    for other in chosen):
                 continue
-            chosen.append(item)
-            length += len(item[3])
-            value, rank, position, _, _, cand = item
+            cand = pool[option.rank]
+            chosen.append((chance, option.rank, option.position, option.sentence,
+                           option.terms, cand))
+            length += len(option.sentence)
+            picked += 1
+            # what honesty needs after it (the versions of a disputed fact) is not counted
             for offset, (sentence, terms) in enumerate(
-                    self._followers(cand.passage, position, kind), 1):
-                if len(chosen) < self.params.max_sentences and (
-                        length + len(sentence) <= self.params.max_answer_chars):
-                    chosen.append((value, rank, position + offset, sentence, terms, cand))
+                    self._followers(cand.passage, option.position, kind), 1):
+                if length + len(sentence) <= self.params.max_answer_chars:
+                    chosen.append((chance, option.rank, option.position + offset, sentence,
+                                   terms, cand))
                     length += len(sentence)
         if kind is Kind.WHO and asks_about_now(question) and max(
                 (newest_year(item[3]) for item in chosen), default=0) < self._recent_year():
             return self._abstain(question, query, "stale")
-        lead = {}  # passage rank → order of its best sentence in the answer
+        lead: dict[int, int] = {}  # passage rank → order of its best sentence in the answer
         for item in chosen:
             lead.setdefault(item[1], len(lead))
         chosen = self._with_antecedents(chosen)
@@ -338,7 +380,7 @@ class AnswerEngine:
             passage = self.index.passages[row]
             if passage.language != query.language:
                 continue
-            for text, terms in self._bank_of(row, passage):
+            for text, terms, _ in self._bank_of(row, passage):
                 score = query.information(terms)
                 if score > 0 and fold(text) != fold(query.text):
                     options[text] = max(options.get(text, 0.0), score)
@@ -368,6 +410,13 @@ def _defines(sentence: str, query: Query) -> bool:
     opening = fold(head[: verb.start()])
     return any(re.search(rf"\b{re.escape(w.text)}\b", opening) for w in query.words
                if w.weight >= max(x.weight for x in query.words) * 0.5)
+
+
+def _softmax(values: list[float]) -> list[float]:
+    top = max(values, default=0.0)
+    exp = [math.exp(v - top) for v in values]
+    total = sum(exp) or 1.0
+    return [e / total for e in exp]
 
 
 def _redundant(a: frozenset[str], b: frozenset[str]) -> bool:

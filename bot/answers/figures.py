@@ -37,3 +37,14 @@ def holds(sentence: str, figure: int) -> bool:
         return False
     low = min(values) if len(values) > 1 else 0
     return low < figure <= max(values)
+
+
+_FIGURE = re.compile(r"\b\d[\d.,:–-]*\d\b|\b\d\b")
+
+
+def restates(sentence: str, other: str) -> bool:
+    """Do the two sentences state the same dated or counted fact: at least two figures each,
+    those of one all in the other ("30 May 1964" twice)?"""
+    a, b = set(_FIGURE.findall(sentence)), set(_FIGURE.findall(other))
+    return len(a) >= 2 and len(b) >= 2 and (a <= b or b <= a)
+

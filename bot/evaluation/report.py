@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from bot.answers import AnswerEngine
+from bot.answers.figures import restates
 from bot.answers.question import kind_of
 from bot.evaluation.baseline import Baseline
 from bot.evaluation.questions import EvalQuestion
@@ -112,16 +112,6 @@ def table(rows: list[Summary]) -> str:
     return "\n".join(lines)
 
 
-_FIGURE = re.compile(r"\b\d[\d.,:–-]*\d\b|\b\d\b")
-
-
 def _repeats(sentences: list[str]) -> bool:
     """Do two quoted sentences state the same dated fact (the same figures, twice)?"""
-    seen: list[set[str]] = []
-    for sentence in sentences:
-        figures = set(_FIGURE.findall(sentence))
-        if len(figures) >= 2 and any(figures <= other or other <= figures for other in seen
-                                     if len(other) >= 2):
-            return True
-        seen.append(figures)
-    return False
+    return any(restates(a, b) for n, a in enumerate(sentences) for b in sentences[:n])
