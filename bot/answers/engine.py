@@ -63,7 +63,7 @@ class _Candidate:
 
 
 @dataclass(frozen=True)
-class Option:
+class _Option:
     """A sentence that could answer: where it stands and what the ranker measures on it."""
 
     rank: int  # its passage's place in the pool
@@ -226,7 +226,7 @@ class AnswerEngine:
                and c.adjusted >= self.params.own_language_score * top]
         return (own or ranked)[: self.params.candidate_passages]
 
-    def _options(self, question: str, query: Query, pool: list[_Candidate]) -> list[Option]:
+    def _options(self, question: str, query: Query, pool: list[_Candidate]) -> list[_Option]:
         """Every sentence of the pool that holds some of the question, with its value."""
         top = pool[0].adjusted or 1.0
         kind = kind_of(question)
@@ -254,7 +254,7 @@ class AnswerEngine:
                          + self.params.passage_prior * cand.adjusted / top
                          + self.params.lead_bonus * (position == 0)
                          - self.params.superseded_penalty * bool(_SUPERSEDED.search(sentence)))
-                options.append(Option(rank, position, sentence, terms, value))
+                options.append(_Option(rank, position, sentence, terms, value))
         return options
 
     def _compose(self, question: str, query: Query, candidates: list[_Candidate]) -> Answer:

@@ -271,3 +271,19 @@ def test_what_is_x_opens_with_the_sentence_saying_what_x_is(engine: AnswerEngine
                                                              question: str,
                                                              opening: str) -> None:
     assert engine.ask(question).quotes[0].text.startswith(opening)
+
+
+@pytest.mark.parametrize("question", [
+    "When was the DIG founded?", "Wann wurde die DIG gegründet?", "Kapan DIG didirikan?",
+    "When was the partnership founded?", "Siapa yang menandatangani piagam 1960?",
+    "Welche Partnerstädte hat Braunschweig?"])
+def test_one_focused_answer(engine: AnswerEngine, question: str) -> None:
+    """At most three sentences picked by their chance of answering (what honesty needs comes
+    on top), and no dated fact twice."""
+    from bot.answers.figures import restates
+
+    answer = engine.ask(question)
+    texts = [q.text for q in answer.quotes]
+    assert texts and not answer.abstained
+    assert not any(restates(a, b) for n, a in enumerate(texts) for b in texts[:n])
+    assert len(texts) <= engine.params.max_sentences + 2

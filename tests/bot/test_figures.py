@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.answers.figures import amounts, holds
+from bot.answers.figures import amounts, holds, restates
 
 BILLION = 10**9
 
@@ -26,3 +26,11 @@ def test_a_single_amount_is_an_upper_bound() -> None:
     assert holds("micro: up to Rp2 billion", 800_000_000)
     assert not holds("micro: up to Rp2 billion", 3 * BILLION)
     assert not holds("founded in 1960", 1960)
+
+
+def test_two_sentences_with_the_same_figures_restate_one_fact() -> None:
+    founded = "The DIG was founded in Braunschweig on 30 May 1964."
+    assert restates(founded, "On 30 May 1964, the DIG Niedersachsen came into being.")
+    assert restates("It was founded on 30 May 1964 with 40 members.", founded)  # a superset
+    assert not restates(founded, "The DIG marked its 40th year on 27 November 2004.")
+    assert not restates("Founded in 1964.", "Renamed in 1964.")  # one figure says too little
