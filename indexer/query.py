@@ -42,6 +42,9 @@ class QueryWord:
     # Share of its weight a match earns: a typo fix earns its similarity to the corrected word
     # squared (one slip in 'Braunschwieg' 0.84, in 'Bandng' 0.69).
     credit: float = 1.0
+    # Only said around the question ("I roast coffee in Lembang. When was …?"): it describes
+    # the asker, which the corpus cannot know, so evidence without it is not the weaker for that.
+    context: bool = False
 
     def matches(self, terms: set[str] | frozenset[str]) -> bool:
         return any(s in terms for s in self.stems) or any(a in terms for a in self.alternatives)
@@ -66,8 +69,10 @@ class Query:
 
     def information(self, terms: set[str] | frozenset[str]) -> float:
         """Share of the question's information (word weights) that `terms` contain."""
-        total = sum(w.weight for w in self.words) or 1.0
-        return sum(w.weight * w.credit for w in self.words if w.matches(terms)) / total
+        matched = [w for w in self.words if w.matches(terms)]
+        total = sum(w.weight for w in self.words if not w.context) + sum(
+            w.weight for w in matched if w.context)
+        return sum(w.weight * w.credit for w in matched) / (total or 1.0)
 
     @property
     def vocabulary(self) -> set[str]:

@@ -26,6 +26,7 @@ def weigh(query: Query, text: str, tokenizer: Tokenizer, params: AnswerParams = 
             word.weight *= params.frame_weight
         if word.text in context:
             word.weight *= params.context_weight
+            word.context = True
     _cap_context(query.words, context, params.context_share)
     if query.language != "de":  # German capitalises every noun, not only names
         names = _names(text)

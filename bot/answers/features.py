@@ -51,9 +51,9 @@ def measure(index: SearchIndex, query: Query, answer: Answer, row: int, coverage
     evidence = set(text_terms)
     for _, terms in bank:
         evidence |= terms
-    # Words that weigh little (the asker's story around the question, words that only ask
-    # for a kind of answer) are left out of the counts: what matters is what is asked.
-    asked = [w for w in words if w.weight >= MIN_SHARE * heaviest]
+    # The asker's story around the question and words that weigh little (that only ask for a
+    # kind of answer) are left out of the counts: what matters is what is asked.
+    asked = [w for w in words if w.weight >= MIN_SHARE * heaviest and not w.context]
     lacking = [w for w in asked if not w.matches(evidence)]
     best = max(bank, key=lambda item: query.information(item[1]), default=None)
     bank_terms = best[1] if best else frozenset()

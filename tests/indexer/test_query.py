@@ -1,0 +1,28 @@
+"""How much of a question a passage's terms hold (Query.information)."""
+
+from __future__ import annotations
+
+from indexer.query import Query, QueryWord
+
+
+def _query(*words: QueryWord) -> Query:
+    return Query("…", "en", True, list(words))
+
+
+def test_information_is_the_weighed_share_of_question_words_matched() -> None:
+    query = _query(QueryWord("charter", ["charter"], 3.0, True),
+                   QueryWord("signed", ["sign"], 1.0, True))
+    assert query.information({"charter", "sign"}) == 1.0
+    assert query.information({"charter"}) == 0.75
+    assert query.information(set()) == 0.0
+
+
+def test_the_askers_story_does_not_count_against_evidence_that_lacks_it() -> None:
+    """'I roast coffee in Lembang. When was …?': the corpus cannot know the asker's shop, so a
+    passage without 'Lembang' holds the whole question; one with it holds it too."""
+    asked = QueryWord("offer", ["offer"], 2.0, True)
+    story = QueryWord("lembang", ["lembang"], 1.0, True, context=True)
+    query = _query(asked, story)
+    assert query.information({"offer"}) == 1.0
+    assert query.information({"offer", "lembang"}) == 1.0
+    assert query.information({"lembang"}) == 1.0 / 3.0
