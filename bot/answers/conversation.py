@@ -21,7 +21,8 @@ from indexer.text import fold
 
 LEXICON_DIR = Path(__file__).parent / "lexicon"
 LISTS = ("greetings", "addressees", "fillers", "thanks", "closings", "help", "identity", "noise",
-         "pronouns", "demonstratives")
+         "pronouns", "demonstratives", "hedges", "superseded", "disputes", "procedures",
+         "negations", "copulas")
 _MENTION = re.compile(r"<(@[!&]?|#)\d+>|@(everyone|here)\b")
 # Format characters inside a word (zero-width space/joiner, soft hyphen) are deleted, not
 # turned into spaces: "Wh\u200ben" is "When".
@@ -161,6 +162,13 @@ def is_noise(text: str) -> bool:
 def words_of(name: str) -> frozenset[str]:
     """One list of every language's lexicon, as a set of folded words."""
     return frozenset(w for lex in lexicons().values() for w in lex.phrases(name))
+
+
+def phrase_pattern(name: str) -> re.Pattern[str]:
+    """Any phrase of one list of every language's lexicon, as whole words, to search in folded
+    text (`fold(sentence)`)."""
+    phrases = sorted(words_of(name), key=lambda p: (-len(p), p))
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, phrases)) + r")(?!\w)")
 
 
 def examples(language: str) -> tuple[str, ...]:

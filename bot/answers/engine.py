@@ -7,7 +7,15 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.answers.analyze import weigh
-from bot.answers.conversation import Talk, clean, examples, is_noise, separate, words_of
+from bot.answers.conversation import (
+    Talk,
+    clean,
+    examples,
+    is_noise,
+    phrase_pattern,
+    separate,
+    words_of,
+)
 from bot.answers.datum import asks_about_now, required_datum
 from bot.answers.features import measure
 from bot.answers.figures import amounts, holds, restates
@@ -23,28 +31,20 @@ from indexer.sentences import split_sentences
 from indexer.text import fold
 
 MAX_QUESTION_CHARS = 500
-# A sentence opening with these leans on the one before it; quote both.
 # A sentence opening with these leans on the one before it; quote both (lexicon data).
 _PRONOUNS = words_of("pronouns")
 _DEMONSTRATIVES = words_of("demonstratives")
-_SUPERSEDED = re.compile(r"supersed|no longer (valid|in force)|sudah diganti|tidak berlaku lagi|"
-                         r"ketentuan lama|überholt|ersetzt|nicht mehr gültig", re.IGNORECASE)
-# A sentence that says a fact is disputed, single-source or only the study's claim. When it
-# opens a passage, a quote from later in that passage brings it along.
-_HEDGE = re.compile(
-    r"sources disagree|according to (one|a single|that single) source|one source|only the study|"
-    r"according to the study|the study (states|says|claims)|not confirmed|no public source|"
-    r"berbeda pendapat|menurut (satu|sebuah) sumber|satu sumber|hanya (studi|penelitian)|"
-    r"menurut (studi|penelitian)|belum (di)?konfirmasi|tidak ada (satu pun )?sumber|"
-    r"widersprechen|laut einer( einzigen)? quelle|einer einzigen quelle|nur die studie|"
-    r"laut der studie|nicht bestätigt|keine öffentliche quelle", re.IGNORECASE)
-
-
-# "Sources disagree on who signed…" is only honest together with the versions that follow it.
-_DISPUTE = re.compile(r"sources disagree|berbeda pendapat|widersprechen sich", re.IGNORECASE)
-# "No procedure is published…" answers a how-to question only with the way in that follows it.
-_PROCEDURE = re.compile(r"\b(procedure|prosedur|verfahren)\b", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(no|not|none|tidak|belum|bukan|kein\w*|nicht)\b", re.IGNORECASE)
+# Marker phrases of the lexicon (bot/answers/lexicon/<lang>.yaml), searched in folded text:
+# a sentence about superseded rules, one saying a fact is disputed, single-source or only the
+# study's claim (when it opens a passage, a quote from later in that passage brings it along),
+# "sources disagree" (quoted with the versions after it), "no procedure is published"
+# (answers a how-to question only with the way in that follows it).
+_SUPERSEDED = phrase_pattern("superseded")
+_HEDGE = phrase_pattern("hedges")
+_DISPUTE = phrase_pattern("disputes")
+_PROCEDURE = phrase_pattern("procedures")
+_NEGATION = phrase_pattern("negations")
+_COPULA = phrase_pattern("copulas")
 
 
 def clean_question(text: str) -> str:
@@ -253,7 +253,8 @@ class AnswerEngine:
                          + self.params.bank_sentence_bonus * match * (position == answering)
                          + self.params.passage_prior * cand.adjusted / top
                          + self.params.lead_bonus * (position == 0)
-                         - self.params.superseded_penalty * bool(_SUPERSEDED.search(sentence)))
+                         - self.params.superseded_penalty
+                         * bool(_SUPERSEDED.search(fold(sentence))))
                 options.append(_Option(rank, position, sentence, terms, value))
         return options
 
@@ -308,10 +309,10 @@ class AnswerEngine:
         one after "no procedure is published" (whom to ask instead)."""
         sentences = self._sentences_of(passage)
         sentence = sentences[position][0]
-        if ":" not in sentence and _DISPUTE.search(sentence):
+        if ":" not in sentence and _DISPUTE.search(fold(sentence)):
             return sentences[position + 1 : position + 3]
-        if kind is Kind.HOW_TO and ";" not in sentence and _PROCEDURE.search(sentence) and (
-                _NEGATION.search(sentence)):
+        if kind is Kind.HOW_TO and ";" not in sentence and _PROCEDURE.search(fold(sentence)) and (
+                _NEGATION.search(fold(sentence))):
             return sentences[position + 1 : position + 2]
         return []
 
@@ -327,7 +328,7 @@ class AnswerEngine:
             leans = bool(words) and (words[0].strip(",") in _PRONOUNS
                                      or any(w.strip(",") in _DEMONSTRATIVES for w in words))
             wanted = [position - 1] if leans else []
-            if not _HEDGE.search(sentence) and _HEDGE.search(sentences[0][0]):
+            if not _HEDGE.search(fold(sentence)) and _HEDGE.search(fold(sentences[0][0])):
                 wanted.append(0)
             for index in wanted:
                 if not any(item[1] == rank and item[2] == index for item in result):
@@ -396,18 +397,14 @@ class AnswerEngine:
         return Answer(question, language, False, reason="small_talk", reply="\n".join(lines))
 
 
-_COPULA = re.compile(r"\b(is|are|means|stands for|adalah|merupakan|ialah|yaitu|yakni|"
-                     r"singkatan|ist|sind|bedeutet|steht für|bezeichnet)\b", re.IGNORECASE)
-
-
 def _defines(sentence: str, query: Query) -> bool:
     """Does the sentence open by saying what the question's subject is ("Harz und Heide …
     is a regional consumer fair")? The subject must come before the verb, near the start."""
-    head = sentence[:140]
+    head = fold(sentence[:140])
     verb = _COPULA.search(head)
     if not verb:
         return False
-    opening = fold(head[: verb.start()])
+    opening = head[: verb.start()]
     return any(re.search(rf"\b{re.escape(w.text)}\b", opening) for w in query.words
                if w.weight >= max(x.weight for x in query.words) * 0.5)
 

@@ -67,3 +67,24 @@ def test_a_decline_suggests_nearby_bank_questions_in_the_askers_language(
     assert all(engine.index.passages[i].language == "de"
                for i, qs in enumerate(engine.index.bank_questions)
                for q in qs if q in answer.suggestions)
+
+
+def test_every_lexicon_list_is_there_in_all_three_languages_as_words() -> None:
+    """A list missing in one language would silently stop that language's greetings, hedges
+    or "sources disagree" from working; YAML reads a bare `no` as false, not the word."""
+    import yaml
+
+    from bot.answers.conversation import LEXICON_DIR, LISTS
+
+    for lang in ("en", "id", "de"):
+        data = yaml.safe_load((LEXICON_DIR / f"{lang}.yaml").read_text("utf-8"))
+        for name in LISTS:
+            entries = data.get(name)
+            assert entries, f"{lang}.yaml has no {name}"
+            assert all(isinstance(e, str) and e.strip() for e in entries), f"{lang}.yaml {name}"
+
+
+def test_yes_and_no_alone_are_no_question() -> None:
+    from bot.answers.conversation import is_noise
+
+    assert is_noise("yes") and is_noise("no") and is_noise("No!")
