@@ -105,7 +105,7 @@ def of_index(index: SearchIndex | None) -> Fingerprints:
         return {kind: PassageDigests.empty() if kind == "passages" else {} for kind in KINDS}
     store = index.passages
     return fingerprints(index.corpus_json, PassageDigests.of_lines(
-        (store.line(i) for i in range(len(store))),
+        store.lines(),
         lambda positions: [store.passage_id(i) for i in positions]))
 
 

@@ -117,6 +117,21 @@ class PassageStore(Sequence[Passage]):
     def line(self, i: int) -> bytes:
         return bytes(self.data[int(self.offsets[i]) : int(self.offsets[i + 1])])
 
+    def lines(self) -> Iterator[bytes]:
+        """Every passage's line, in order; a mapped file's pages are released behind the
+        reading (see `indexer.store.release`), so reading them all costs no resident memory."""
+        from indexer.store import WINDOW, release
+
+        released = 0
+        for i in range(len(self)):
+            yield self.line(i)
+            end = int(self.offsets[i + 1])
+            if end - released >= WINDOW:
+                upto = end - end % WINDOW
+                release(self.data, released, upto - released)
+                released = upto
+        release(self.data, released)
+
     def passage_id(self, i: int) -> str:
         """The id of passage i, read from its line without parsing the passage."""
         return str(json.loads(b'"' + line_id(self.line(i)) + b'"'))

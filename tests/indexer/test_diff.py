@@ -39,6 +39,18 @@ def test_the_diff_names_the_passages_added_removed_and_changed(small_corpus: Pat
                .values())
 
 
+def test_the_index_still_answers_after_its_pages_were_released(small_corpus: Path,
+                                                               tmp_path: Path) -> None:
+    """The diff reads every passage of a mapped index and lets go of the pages behind it:
+    the index reads the same afterwards."""
+    build_and_save(small_corpus, tmp_path / "index")
+    index = SearchIndex.load(tmp_path / "index")
+    before = [index.passages.line(i) for i in range(len(index.passages))]
+    diff.of_index(index)
+    assert [index.passages.line(i) for i in range(len(index.passages))] == before
+    assert index.passages[0].text
+
+
 def test_a_first_build_adds_every_passage(small_corpus: Path) -> None:
     corpus = load_corpus(small_corpus)
     added = diff.compare(diff.of_index(None), diff.of_corpus(corpus))["passages"].added
