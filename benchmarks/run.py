@@ -31,6 +31,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -65,15 +66,31 @@ def ms(samples: list[float], q: float) -> float:
     return 1e3 * float(np.percentile(np.array(samples), q))
 
 
-def build_in_child(corpus: Path, index: Path) -> tuple[float, int]:
-    """Wall time and peak RSS (bytes) of `python -m bot index` in a fresh process."""
+def build_in_child(corpus: Path, index: Path) -> tuple[float, int, int]:
+    """Wall time, peak RSS and peak anonymous RSS (bytes; the rest is pages of mapped files,
+    which the kernel can drop) of `python -m bot index` in a fresh process."""
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "bot", "index", "--corpus", str(corpus),
                                 "--index", str(index)], cwd=REPO, stdout=subprocess.DEVNULL)
+    anonymous = [0]
+
+    def sample() -> None:  # /proc every 50 ms: a short peak may be missed
+        status = Path(f"/proc/{process.pid}/status")
+        while process.returncode is None:
+            try:
+                for line in status.read_text().splitlines():
+                    if line.startswith("RssAnon:"):
+                        anonymous[0] = max(anonymous[0], 1024 * int(line.split()[1]))
+            except (OSError, ValueError, IndexError):
+                return
+            time.sleep(0.05)
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = status
     if status != 0:
         raise SystemExit(f"index build failed for {corpus}")
-    return time.perf_counter() - started, usage.ru_maxrss * 1024
+    return time.perf_counter() - started, usage.ru_maxrss * 1024, anonymous[0]
 
 
 def cold_start(corpus: Path, index: Path, runs: int = 5) -> tuple[float, float, float]:
@@ -110,8 +127,9 @@ def measure(name: str, corpus: Path, work: Path, qs: list[str], n_queries: int,
     except (IndexFileError, OSError, ValueError):
         built = None
     if built is None:
-        build_s, rss = build_in_child(corpus, index_dir)
-        built = {"build_s": build_s, "rss": rss, "build": current_build(index_dir).name}
+        build_s, rss, anonymous = build_in_child(corpus, index_dir)
+        built = {"build_s": build_s, "rss": rss, "anonymous": anonymous,
+                 "build": current_build(index_dir).name}
         record.write_text(json.dumps(built))
     print(f"{name}: build {built['build_s']:.1f} s, peak RSS {built['rss'] / 1e6:.0f} MB",
           flush=True)
@@ -139,14 +157,27 @@ def measure(name: str, corpus: Path, work: Path, qs: list[str], n_queries: int,
     gc.collect()
     print(f"{name}: peers ready; timing {len(queries)} queries on every engine", flush=True)
     latency: dict[str, list[float]] = {e: [] for e in ENGINES}
+    # for the tail: this thread's CPU time of each search (wall time beyond it is waiting
+    # for a core or for the disk) and whether a garbage collection ran inside it
+    on_cpu: dict[str, list[float]] = {e: [] for e in ENGINES}
+    collected: dict[str, list[bool]] = {e: [] for e in ENGINES}
+    collections = [0]
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        collections[0] += phase == "start"
+    gc.callbacks.append(count)
     expected = []
     for terms in queries:
         for engine_name in ENGINES:
+            before, cpu = collections[0], time.thread_time()
             started = time.perf_counter()
             found = searches[engine_name](terms)
             latency[engine_name].append(time.perf_counter() - started)
+            on_cpu[engine_name].append(time.thread_time() - cpu)
+            collected[engine_name].append(collections[0] != before)
             if engine_name == "rank-bm25":
                 expected.append(found)
+    gc.callbacks.remove(count)
     for terms, (ranking, scores) in zip(queries, expected, strict=True):
         # the invariant the whole design rests on: BM25Okapi.get_scores, sorted
         want = [(int(d), float(s)) for d, s in zip(ranking[:10], scores[:10], strict=True)
@@ -159,18 +190,32 @@ def measure(name: str, corpus: Path, work: Path, qs: list[str], n_queries: int,
                              "invalid")
     del okapi, searches, expected
     gc.collect()
-    answer = []
+    answer, answer_cpu = [], []
+    for q in sample:
+        cpu, started = time.thread_time(), time.perf_counter()
+        engine.ask(q)
+        answer.append(time.perf_counter() - started)
+        answer_cpu.append(time.thread_time() - cpu)
+    again = []  # the same questions again: their passages parsed, their pages mapped
     for q in sample:
         started = time.perf_counter()
         engine.ask(q)
-        answer.append(time.perf_counter() - started)
+        again.append(time.perf_counter() - started)
+    project = [w for w, c in zip(latency["project"], collected["project"], strict=True)
+               if not c]
     return {"name": name, "passages": len(index.passages), "build_s": built["build_s"],
             "rss_per_passage": built["rss"] / len(index.passages),
-            "rss_mb": built["rss"] / 1e6, "queries": len(queries),
+            "rss_mb": built["rss"] / 1e6, "anonymous_mb": built.get("anonymous", 0) / 1e6,
+            "queries": len(queries),
             "load": os.getloadavg()[0],
             "p50": {e: ms(latency[e], 50) for e in ENGINES},
             "p99": {e: ms(latency[e], 99) for e in ENGINES},
             "answer_p50": ms(answer, 50), "answer_p99": ms(answer, 99),
+            "answer_cpu_p99": ms(answer_cpu, 99), "answer_again_p99": ms(again, 99),
+            "answer_first_ms": 1e3 * answer[0],
+            "project_cpu_p99": ms(on_cpu["project"], 99),
+            "project_gc": sum(collected["project"]),
+            "project_p99_without_gc": ms(project, 99),
             "answer_ms": [1e3 * a for a in answer],
             "cold_first": first, "cold": cold, "cold_cpu": cold_cpu}
 
@@ -213,14 +258,33 @@ def table(results: list[dict[str, object]]) -> None:
         cells = [f"{(pb[e] / pa[e]) ** (1 / scale):.1f}x" for e in ENGINES]
         print(f"| {a['passages']:,} → {b['passages']:,} | " + " | ".join(cells) + " |")
     print("\nbuild, answer and cold start")
-    print("| passages | build s | build peak RSS MB | RSS per passage | full answer p50 / p99 ms "
+    print("| passages | build s | build peak RSS MB (anonymous) | RSS per passage "
+          "| full answer p50 / p99 ms "
           "| `ask` first after build s | `ask` cold s (wall / CPU) | queries | load avg |")
     print("|---|---|---|---|---|---|---|---|---|")
     for r in results:
-        print(f"| {r['passages']:,} | {r['build_s']:.1f} | {r['rss_mb']:.0f} | "
+        print(f"| {r['passages']:,} | {r['build_s']:.1f} | {r['rss_mb']:.0f} "
+              f"({r.get('anonymous_mb', 0):.0f}) | "
               f"{r['rss_per_passage']:,.0f} B | {r['answer_p50']:.2f} / {r['answer_p99']:.2f} | "
               f"{r['cold_first']:.2f} | {r['cold']:.2f} / {r['cold_cpu']:.2f} | "
               f"{r.get('queries', '?')} | {r.get('load', float('nan')):.1f} |")
+
+
+def tail(results: list[dict[str, object]]) -> None:
+    print("\nthe tails: p99 ms of wall time, of this thread's CPU time, and without the "
+          "samples a garbage collection ran in; the answers again for the same questions")
+    print("| passages | search wall | search CPU | searches with a GC | search without them "
+          "| answer wall | answer CPU | first answer | same answers again |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for r in results:
+        if "project_gc" not in r:
+            continue
+        p99 = r["p99"]
+        assert isinstance(p99, dict)
+        print(f"| {r['passages']:,} | {p99['project']:.2f} | {r['project_cpu_p99']:.2f} | "
+              f"{r['project_gc']} | {r['project_p99_without_gc']:.2f} | "
+              f"{r['answer_p99']:.2f} | {r['answer_cpu_p99']:.2f} | "
+              f"{r['answer_first_ms']:.1f} | {r['answer_again_p99']:.2f} |")
 
 
 def main() -> None:
@@ -255,6 +319,7 @@ def main() -> None:
         print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
     rows = [json.loads(path.read_text()) for path in work.glob("result-*.json")]
     table(sorted(rows, key=lambda r: r["passages"]))
+    tail(sorted(rows, key=lambda r: r["passages"]))
 
 
 if __name__ == "__main__":
