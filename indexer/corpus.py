@@ -8,8 +8,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
+import yaml
 from pydantic import BaseModel
 
 from indexer.bank import MAX_QUESTION_CHARS, BankEntry, answering_sentence, bank_files
@@ -32,6 +33,7 @@ from indexer.models import (
     ProgramRecord,
     Source,
     TimelineEvent,
+    text_digest,
 )
 from indexer.yaml_lines import line_of
 
@@ -174,7 +176,8 @@ def _load_document(c: Collector, path: Path) -> Document | None:
         c.add(path, f"lists {len(meta.sections)} section keys but the document has {found} "
               "sections; give one key per section, in order",
               (line_of(node, ["sections"]) or 0) + 1, "sections")
-    return Document(meta=meta, body=body, body_line=body_line, path=rel)
+    return Document(meta=meta, body_line=body_line, path=rel, file=path,
+                    digest=text_digest(text))
 
 
 def _load_programs(c: Collector, root: Path) -> list[ProgramRecord]:
@@ -259,30 +262,39 @@ def _load_bank(c: Collector, corpus: Corpus) -> list[BankEntry]:
     """Bank files: a mapping of passage anchor → list of questions in the folder's language."""
     from indexer.passages import passages
 
-    items = list(passages(corpus))
-    anchors = {p.anchor: p.language for p in items}
-    texts = {p.anchor: p.text for p in items}
-    entries: list[BankEntry] = []
+    files: list[tuple[Path, dict[Any, Any], yaml.Node | None]] = []
     for path in bank_files(corpus.root):
         with c.guard(path):
-            entries += _bank_file(c, path, anchors, texts)
+            found = c.read_yaml(path)
+            if found is None:
+                continue
+            if not isinstance(found[0], dict):
+                c.add(path, "must be a mapping of passage anchor to a list of questions", 1)
+                continue
+            files.append((path, found[0], found[1]))
+    if not files:
+        return []
+    # only the passages the bank names are kept, not the whole corpus
+    wanted = {str(anchor) for _, data, _ in files for anchor in data}
+    anchors: dict[str, str] = {}
+    texts: dict[str, str] = {}
+    for p in passages(corpus):
+        if p.anchor in wanted:
+            anchors[p.anchor], texts[p.anchor] = p.language, p.text
+    entries: list[BankEntry] = []
+    for path, data, node in files:
+        with c.guard(path):
+            entries += _bank_file(c, path, data, node, anchors, texts)
     return entries
 
 
-def _bank_file(c: Collector, path: Path, anchors: dict[str, str], texts: dict[str, str]
-               ) -> list[BankEntry]:
+def _bank_file(c: Collector, path: Path, data: dict[Any, Any], node: yaml.Node | None,
+               anchors: dict[str, str], texts: dict[str, str]) -> list[BankEntry]:
     """One bank file's entries (anchor → questions), each checked against its passage."""
     from indexer.sentences import split_sentences
 
     language = path.parent.name
     entries: list[BankEntry] = []
-    found = c.read_yaml(path)
-    if found is None:
-        return entries
-    data, node = found
-    if not isinstance(data, dict):
-        c.add(path, "must be a mapping of passage anchor to a list of questions", 1)
-        return entries
     for anchor, questions in data.items():
         line = line_of(node, [str(anchor)])
         if anchor not in anchors:

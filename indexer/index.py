@@ -97,6 +97,12 @@ class SearchIndex:
                            [w for w in words if w not in stops], language, self.compounds)
 
     @property
+    def has_bank(self) -> bool:
+        """Does any passage have bank questions? (Without visiting every passage.)"""
+        questions = self.bank_questions
+        return bool(questions.by_passage) if isinstance(questions, ByPassage) else any(questions)
+
+    @property
     def stats(self) -> IndexStats:
         return IndexStats(
             documents=len(self.documents), passages=len(self.passages),

@@ -6,13 +6,15 @@ Every model forbids unknown fields, so a typo in a corpus file is reported inste
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-from indexer.markdown import Paragraph, paragraphs, sections
+from indexer.markdown import Paragraph, paragraphs, sections, split_front_matter
 
 LANGUAGES: tuple[str, ...] = ("en", "id", "de")
 
@@ -21,6 +23,11 @@ NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)
 # YYYY, YYYY-MM or YYYY-MM-DD: a date known to the year, the month or the day.
 PartialDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 Host = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")]  # a.example.org
+
+
+def text_digest(text: str) -> str:
+    """What a document's text is checked against when it is read again."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _partial_date(value: object) -> object:
@@ -129,10 +136,30 @@ class DocumentMeta(_Strict):
 
 
 class Document(_Strict):
+    """A validated document: its front matter, and where its text is. The text is not held
+    (the corpus of a large index is gigabytes of it): `body` reads the file again and
+    refuses it (CorpusError) unless it is the very text that was validated."""
+
     meta: DocumentMeta
-    body: NonEmpty
     body_line: int = 1
-    path: str
+    path: str  # relative to the corpus folder's parent, for messages
+    file: Path
+    digest: str  # sha256 of the file's text as validated (see `text_digest`)
+
+    @property
+    def body(self) -> str:
+        from indexer.errors import CorpusError, Problem
+
+        try:
+            text = self.file.read_bytes().decode("utf-8").lstrip("\ufeff")
+        except (OSError, UnicodeDecodeError) as exc:
+            text, reason = None, f"cannot be read again ({exc})"
+        else:
+            reason = "changed while it was being indexed"
+        if text is None or text_digest(text) != self.digest:
+            raise CorpusError([Problem(self.path, None, None, f"{reason}; run the build "
+                                       "again")])
+        return split_front_matter(text)[1]
 
     def paragraphs(self) -> list[Paragraph]:
         return paragraphs(self.body, self.body_line)

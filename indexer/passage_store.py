@@ -15,7 +15,6 @@ never held as one bytes object.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import tempfile
@@ -118,15 +117,31 @@ class PassageStore(Sequence[Passage]):
     def line(self, i: int) -> bytes:
         return bytes(self.data[int(self.offsets[i]) : int(self.offsets[i + 1])])
 
-    def fingerprints(self) -> dict[str, str]:
-        """passage id → digest of its line, without building Passage objects."""
-        result = {}
+    def lines(self) -> Iterator[bytes]:
+        """Every passage's line, in order; a mapped file's pages are released behind the
+        reading (see `indexer.store.release`), so reading them all costs no resident memory."""
+        from indexer.store import WINDOW, release
+
+        released = 0
         for i in range(len(self)):
-            line = self.line(i)
-            start = line.index(b'"id": "') + 7
-            result[json.loads(line[start - 1 : line.index(b'"', start) + 1])] = (
-                hashlib.sha256(line).hexdigest())
-        return result
+            yield self.line(i)
+            end = int(self.offsets[i + 1])
+            if end - released >= WINDOW:
+                upto = end - end % WINDOW
+                release(self.data, released, upto - released)
+                released = upto
+        release(self.data, released)
+
+    def passage_id(self, i: int) -> str:
+        """The id of passage i, read from its line without parsing the passage."""
+        return str(json.loads(b'"' + line_id(self.line(i)) + b'"'))
+
+
+def line_id(line: bytes) -> bytes:
+    """A passage's id as its line writes it (JSON-escaped), found without parsing the line
+    (the id is the line's first field)."""
+    start = line.index(b'"id": "') + 7
+    return line[start : line.index(b'"', start)]
 
 
 _TEXT_FIELDS = ("id", "origin", "kind", "topic", "language", "title", "heading", "text",

@@ -3,8 +3,9 @@
 Passages arrive one at a time. Their (term, passage, term frequency) triples are collected
 until a chunk is full, sorted by term and set aside (in a spill folder when one is given);
 at the end the chunks are merged a range of terms at a time into the CSR arrays of
-`BM25Index`. Memory is one chunk and one merge range, plus 8 bytes per passage for the
-lengths and the length norms and the vocabulary, whatever the corpus size.
+`BM25Index`. Memory is one chunk and one merge range (a term with more postings than that,
+such as a word of every passage, is merged a chunk at a time), plus 8 bytes per passage for
+the lengths and the length norms and the vocabulary, whatever the corpus size.
 """
 
 from __future__ import annotations
@@ -127,6 +128,18 @@ class PostingsWriter:
             end = max(first + 1, int(np.searchsorted(
                 indptr, indptr[first] + self.chunk_postings, side="right")) - 1)
             end = min(end, n_terms)
+            if end - first == 1:  # one term (perhaps in every passage): a chunk at a time
+                at = int(indptr[first])
+                for chunk in self._chunks:
+                    _, docs, tfs = chunk.read(first, end)
+                    frequencies = tfs.astype(np.int64)
+                    weights = idf[first] * (frequencies * (params.k1 + 1)
+                                            / (frequencies + norm[docs]))
+                    _write(out_docs, docs, at)
+                    _write(out_weights, weights, at)
+                    at += len(docs)
+                first = end
+                continue
             parts = [chunk.read(first, end) for chunk in self._chunks]
             terms = np.concatenate([np.repeat(np.arange(first, end), counts)
                                     for counts, _, _ in parts])

@@ -307,6 +307,9 @@ def read_build(folder: Path, manifest: dict[str, Any], check: Check | None = Non
                              ) from None
     if check is not None:
         check(arrays, jsons, lines, hashed)
+        if hashed:  # the full checks read every line end
+            for data in lines.values():
+                release(data)
     _record_verified(folder, checked)
     return arrays, jsons, lines
 
@@ -352,9 +355,29 @@ def _record_verified(folder: Path, checked: dict[str, list[Any]]) -> None:
         _write_verified(folder, keep)
 
 
+def release(data: memoryview | bytes, start: int = 0, length: int | None = None) -> None:
+    """Let go of the pages of a mapped file from `start` (a multiple of the page size) on:
+    they stay in the page cache and come back on the next read, but stop counting in this
+    process's resident memory. Reading a file through once (hashing it, a reindex's diff)
+    would otherwise leave all of it resident: 0.7 GB of passages at 1M."""
+    mapping = data.obj if isinstance(data, memoryview) else None
+    end = len(data) if length is None else min(len(data), start + length)
+    if isinstance(mapping, mmap.mmap) and end > start:
+        mapping.madvise(mmap.MADV_DONTNEED, start, end - start)
+
+
+WINDOW = 1 << 24  # bytes read before they are released (a multiple of any page size)
+
+
 def _sha256_mapped(path: Path) -> str:
-    """sha256 of a file, hashed straight from its mapping (no copy into Python)."""
-    return hashlib.sha256(map_file(path)).hexdigest()
+    """sha256 of a file, hashed straight from its mapping (no copy into Python), a window at
+    a time, each released once hashed."""
+    data = map_file(path)
+    digest = hashlib.sha256()
+    for start in range(0, len(data), WINDOW):
+        digest.update(data[start : start + WINDOW])
+        release(data, start, WINDOW)
+    return digest.hexdigest()
 
 
 def _read_verified(folder: Path) -> dict[str, Any]:

@@ -83,7 +83,7 @@ class AnswerEngine:
         self.index = index
         self.params = params
         self.gate = load_gate() if gate == "fitted" else gate
-        if gate == "fitted" and not any(index.bank_questions):
+        if gate == "fitted" and not index.has_bank:
             self.gate = None  # fitted on features of a corpus with a question bank
         assert self.gate is None or isinstance(self.gate, Gate)
         self.analyzer = QueryAnalyzer(index)

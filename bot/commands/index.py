@@ -31,6 +31,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     except IndexFileError:
         old = None
     changes = diff.compare(diff.of_index(old), diff.of_corpus(corpus))
+    del old  # not needed while building: its memory goes back before the build starts
     print(f"corpus {settings.corpus_dir}: {len(corpus.documents)} documents, "
           f"{len(corpus.programs)} programs, {len(corpus.glossary)} glossary concepts, "
           f"{len(corpus.timeline)} timeline events, {len(corpus.sources)} sources")
@@ -44,6 +45,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     try:
         folder, index = _build(corpus, settings.index_dir)
+    except CorpusError as exc:  # a file changed since it was validated
+        print(exc.report(), file=sys.stderr)
+        print("The existing index was left untouched.", file=sys.stderr)
+        return 1
     except IndexFileError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
