@@ -88,6 +88,7 @@ class AnswerEngine:
         assert self.gate is None or isinstance(self.gate, Gate)
         self.analyzer = QueryAnalyzer(index)
         self._sentences: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        self._folded_sentences: dict[str, list[str]] = {}
         self._bank: dict[int, list[tuple[str, frozenset[str], int]]] = {}
 
     def ask(self, question: str, language: str | None = None, locale: str | None = None
@@ -213,6 +214,14 @@ class AnswerEngine:
             self._sentences[passage.id] = cached
         return cached
 
+    def _folded(self, passage: Passage) -> list[str]:
+        """The passage's sentences folded, as the lexicon's marker phrases are matched."""
+        cached = self._folded_sentences.get(passage.id)
+        if cached is None:
+            cached = [fold(s) for s, _ in self._sentences_of(passage)]
+            self._folded_sentences[passage.id] = cached
+        return cached
+
     # -- composition ----------------------------------------------------------------------
 
     def _pool(self, query: Query, candidates: list[_Candidate]) -> list[_Candidate]:
@@ -226,15 +235,16 @@ class AnswerEngine:
                and c.adjusted >= self.params.own_language_score * top]
         return (own or ranked)[: self.params.candidate_passages]
 
-    def _options(self, question: str, query: Query, pool: list[_Candidate]) -> list[_Option]:
+    def _options(self, question: str, query: Query, pool: list[_Candidate], kind: Kind
+                 ) -> list[_Option]:
         """Every sentence of the pool that holds some of the question, with its value."""
         top = pool[0].adjusted or 1.0
-        kind = kind_of(question)
         datum = required_datum(question)
         figures = amounts(question)
         options = []
         for rank, cand in enumerate(pool):
             answering, match = self._answering_sentence(query, cand)
+            folded = self._folded(cand.passage)
             for position, (sentence, terms) in enumerate(self._sentences_of(cand.passage)):
                 if datum is not None and not datum.search(sentence):
                     continue
@@ -254,14 +264,14 @@ class AnswerEngine:
                          + self.params.passage_prior * cand.adjusted / top
                          + self.params.lead_bonus * (position == 0)
                          - self.params.superseded_penalty
-                         * bool(_SUPERSEDED.search(fold(sentence))))
+                         * bool(_SUPERSEDED.search(folded[position])))
                 options.append(_Option(rank, position, sentence, terms, value))
         return options
 
     def _compose(self, question: str, query: Query, candidates: list[_Candidate]) -> Answer:
         pool = self._pool(query, candidates)
         kind = kind_of(question)
-        options = self._options(question, query, pool)
+        options = self._options(question, query, pool, kind)
         if not options:
             return self._abstain(question, query, "weak_evidence")
         chances = _softmax([self.params.sentence_sharpness * o.value for o in options])
@@ -308,11 +318,11 @@ class AnswerEngine:
         that does not itself give the versions (no colon), or, for a how-to question, the
         one after "no procedure is published" (whom to ask instead)."""
         sentences = self._sentences_of(passage)
-        sentence = sentences[position][0]
-        if ":" not in sentence and _DISPUTE.search(fold(sentence)):
+        sentence, folded = sentences[position][0], self._folded(passage)[position]
+        if ":" not in sentence and _DISPUTE.search(folded):
             return sentences[position + 1 : position + 3]
-        if kind is Kind.HOW_TO and ";" not in sentence and _PROCEDURE.search(fold(sentence)) and (
-                _NEGATION.search(fold(sentence))):
+        if kind is Kind.HOW_TO and ";" not in sentence and _PROCEDURE.search(folded) and (
+                _NEGATION.search(folded)):
             return sentences[position + 1 : position + 2]
         return []
 
@@ -323,12 +333,12 @@ class AnswerEngine:
         for value, rank, position, sentence, _, cand in chosen:
             if position == 0:
                 continue
-            sentences = self._sentences_of(cand.passage)
+            sentences, folded = self._sentences_of(cand.passage), self._folded(cand.passage)
             words = sentence.casefold().split()[:5]
             leans = bool(words) and (words[0].strip(",") in _PRONOUNS
                                      or any(w.strip(",") in _DEMONSTRATIVES for w in words))
             wanted = [position - 1] if leans else []
-            if not _HEDGE.search(fold(sentence)) and _HEDGE.search(fold(sentences[0][0])):
+            if not _HEDGE.search(folded[position]) and _HEDGE.search(folded[0]):
                 wanted.append(0)
             for index in wanted:
                 if not any(item[1] == rank and item[2] == index for item in result):
