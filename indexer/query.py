@@ -14,6 +14,7 @@ from indexer.language import detect_language
 from indexer.models import LANGUAGES
 from indexer.spelling import standard_indonesian, without_umlaut_spelling
 from indexer.text import fold
+from indexer.wordlists import words as word_lists
 
 MAX_PHRASE = 4  # longest glossary phrase, in words
 EXPANSION_MAX_DF = 0.05  # glossary equivalents in more passages than this are not searched
@@ -132,9 +133,11 @@ class QueryAnalyzer:
         topics.update(w for p in index.programs for name in (p.name.en, p.name.id, p.name.de)
                       for w in self.tokenizer.words(name))
         topics.update(w for d in index.documents for w in self.tokenizer.words(d["title"]))
+        # "im August" names a time, not a place: month names never count as places
+        months = {fold(m) for lang in LANGUAGES for m in word_lists(lang).months}
         self._passing_names = frozenset(
             w for w, shares in index.word_languages.items() if not w.isdigit()
-            and w not in topics
+            and w not in topics and w not in months
             and sum(share >= NAME_LANGUAGE_SHARE for share in shares.values()) >= 2)
         # Glossary terms hint at the languages they are listed under; the words of a
         # multi-word term are not read as function words ("und" in "Harz und Heide").

@@ -184,6 +184,16 @@ def test_a_place_the_corpus_only_names_in_passing_is_not_answered(engine: Answer
     assert engine.ask(question).abstained
 
 
+def test_a_month_after_in_is_a_time_not_a_place(engine: AnswerEngine) -> None:
+    """'im September' reads like 'in Berlin' (and "September" is written alike in all three
+    languages, as names the corpus mentions in passing are), but a month is no place."""
+    question = "Welche Partnerschaft Braunschweigs wurde im September 1980 begründet?"
+    assert engine.analyzer.analyze(question).places == []
+    answer = engine.ask(question)
+    assert not answer.abstained
+    assert "Sousse" in answer.text
+
+
 def test_a_place_where_something_happened_is_answered(engine: AnswerEngine) -> None:
     answer = engine.ask("Who proposed a Bandung Corner in Hamburg?")
     assert not answer.abstained
