@@ -12,14 +12,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-import yaml
-
+from bot.answers.lexicon import raw
 from indexer.models import LANGUAGES
 from indexer.text import fold
 
-LEXICON_DIR = Path(__file__).parent / "lexicon"
 LISTS = ("greetings", "addressees", "fillers", "thanks", "closings", "help", "identity", "noise",
          "pronouns", "demonstratives", "hedges", "superseded", "disputes", "procedures",
          "negations", "copulas")
@@ -47,7 +44,7 @@ def lexicons() -> dict[str, Lexicon]:
     """Every language's conversation lexicon (read once)."""
     result = {}
     for lang in LANGUAGES:
-        data = yaml.safe_load((LEXICON_DIR / f"{lang}.yaml").read_text("utf-8"))
+        data = raw(lang)
         lists = {name: tuple(sorted({fold(str(p)) for p in data.get(name, [])},
                                     key=lambda p: (-len(p), p))) for name in LISTS}
         result[lang] = Lexicon(lang, lists, tuple(data.get("examples", [])))

@@ -1,10 +1,13 @@
-"""What kind of answer a question wants, from its question words (en, id, de)."""
+"""What kind of answer a question wants, from its question words (en, id, de), and whether a
+sentence holds that kind of thing. The cue words are data: bot/answers/lexicon/<lang>.yaml."""
 
 from __future__ import annotations
 
 import re
 from enum import StrEnum
 
+from bot.answers.lexicon import raw
+from indexer.models import LANGUAGES
 from indexer.text import fold
 
 
@@ -20,59 +23,49 @@ class Kind(StrEnum):
     WHAT = "what"
 
 
-_PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
-    # "Whom can I ask…" wants a way in, not a name: listed first, it wins over "whom".
-    (Kind.HOW_TO, re.compile(r"\b(who|whom) (can|should|do) (i|we|one|smes?) (ask|contact|turn to)"
-                             r"|siapa yang (bisa|dapat|harus) (di)?(tanya|hubungi)\w*|"
-                             r"an wen (wende|kann|soll)|wen (kann|soll) (ich|man) (fragen|"
-                             r"kontaktieren)", re.I)),
-    (Kind.HOW_MANY, re.compile(r"\b(how (many|much)|berapa( banyak| jumlah)?|wie (viele?|hoch|groß)"
-                               r"|jumlah|anzahl)\b", re.I)),
-    (Kind.WHEN, re.compile(r"\b(when|what (year|date)|which year|since when|kapan|"
-                           r"ta(h)?un (berapa|brp)|sejak kapan|tanggal berapa|wann|seit wann|"
-                           r"in welchem jahr|welches datum|year|tahun|taun|jahr)\b", re.I)),
-    (Kind.WHO, re.compile(r"\b(who|whom|whose|siapa|wer|wem|wen|welche[rs]? person|wie hei(ß|ss)t|"
-                          r"what('s| is) the name)\b", re.I)),
-    (Kind.WHERE, re.compile(r"\b(where|di ?mana|ke ?mana|wo|wohin|woher|address|alamat|adresse|"
-                            r"located|situated|liegt|befindet|terletak|letak(nya)?|lokasi(nya)?)\b",
-                            re.I)),
-    (Kind.HOW_TO, re.compile(r"\b(how (do|can|to|should)|cara|bagaimana (cara|saya|kami)|"
-                             r"langkah|syarat|wie (kann|können|bekomme|erhalte|melde)|"
-                             r"requirements?|apply|daftar|mendaftar|voraussetzung\w*|contact|"
-                             r"kontak|hubungi|ansprechpartner|take part|participate|ikut|"
-                             r"berpartisipasi|mitmachen|teilnehmen|beteilig\w*)\b", re.I)),
-    (Kind.WHY, re.compile(r"\b(why|how come|for what reason|mengapa|kenapa|apa alasan\w*|"
-                          r"warum|wieso|weshalb|aus welchem grund)\b", re.I)),
-    (Kind.LIST, re.compile(r"\b(which|what) (\w+ )?(programs|programmes|fields|cities|"
-                           r"sister cities|activities|areas)\b|\b(list|liste)\b|"
-                           r"\b(apa saja|bidang apa|sebutkan|welche[rns]? \w+)|"
-                           r"\b(includes?|involves?|consists? of|meliputi|mencakup|umfass\w*|"
-                           r"beinhalte\w*)\b", re.I)),
-]
+# Kinds in the order their cues are tried: on a tie the earlier wins, so "Whom can I ask…",
+# which wants a way in rather than a name, comes before "whom". The cues are lexicon data
+# (bot/answers/lexicon/<lang>.yaml, `kinds:`), one list per language, joined here: a question
+# mixing languages is read with all of them.
+_ORDER: tuple[tuple[Kind, str], ...] = (
+    (Kind.HOW_TO, "ask_whom"), (Kind.HOW_MANY, "how_many"), (Kind.WHEN, "when"),
+    (Kind.WHO, "who"), (Kind.WHERE, "where"), (Kind.HOW_TO, "how_to"), (Kind.WHY, "why"),
+    (Kind.LIST, "list"))
+
+
+def _cues(section: str, key: str | None = None) -> list[str]:
+    """The regular expressions of one lexicon section, English, Indonesian, then German."""
+    found: list[str] = []
+    for lang in LANGUAGES:
+        value = raw(lang)[section]
+        found += [str(p) for p in (value[key] if key is not None else value)]
+    return found
+
+
+def _words(patterns: list[str], flags: int = re.I, end: bool = True) -> re.Pattern[str]:
+    """One pattern matching any of `patterns` as a whole word or phrase."""
+    return re.compile(r"\b(?:" + "|".join(patterns) + (r")\b" if end else ")"), flags)
+
+
+_PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [(kind, _words(_cues("kinds", key)))
+                                                 for kind, key in _ORDER]
 # Kinds whose cue words are about the form of the answer, not its topic ("Anzahl", "address",
 # "requirements"): once the kind is known, they say little about which passage is meant.
 _FORM_KINDS = frozenset({Kind.HOW_MANY, Kind.WHEN, Kind.WHERE, Kind.HOW_TO})
 # Words asking for a definition or explanation, whatever the kind.
-_FRAME = re.compile(r"\b(define[sd]?|definitions?|meaning|means?|explain|describe|list|liste|"
-                    r"arti(nya)?|definisi|maksud(nya)?|pengertian|bedeutet|bedeutung|"
-                    r"definier\w*|erklär\w*|beschreib\w*)\b", re.I)
-# "What is X?" with no other cue asks for a definition.
-_DEFINE = re.compile(r"^\W*(what|who) (is|are|was|were) (the |a |an )?\S+( \S+){0,3}\W*$|"
-                     r"\b(what does .+ mean|apa (itu|yang dimaksud)|apa arti|"
-                     r"was (ist|sind|war|bedeutet)( der| die| das| ein| eine)? \S+( \S+){0,3}"
-                     r"\W*$)", re.I)
+_FRAME = _words(_cues("frame"))
+# "What is X?" with no other cue asks for a definition: the whole question (anchored with ^)
+# or a phrase in it.
+_DEFINE = re.compile("|".join(p if p.startswith("^") else rf"\b(?:{p})" for p in _cues("define")),
+                     re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NUMBER = re.compile(r"\d")
 _NAME = re.compile(r"\b(?:[A-Z]\.\s*)*[A-ZÄÖÜ][a-zäöüß]+"
                    r"(?:[\s-]+(?:[A-Z]\.\s*)*[A-ZÄÖÜ][a-zäöüß]+)+"
                    r"|\b[A-Z]\.\s*[A-ZÄÖÜ][a-zäöüß]{3,}")
-_PLACE = re.compile(r"\b(Jl\.|Jalan|street|road|Straße|Platz|museum|Museum|\w+(weg|park|platz)\b|"
-                    r"(in|at|am|im|di) [A-ZÄÖÜ][a-zäöüß]+)")
-_REASON = re.compile(r"\b(because|due to|owing to|as a result|reason|karena|sebab|akibat|"
-                     r"alasan|lantaran|weil|wegen|aufgrund|grund|deshalb|daher)\b", re.I)
-_STEPS = re.compile(r"\b(must|need|register|contact|ask|apply|requires?|harus|perlu|daftar|"
-                    r"hubungi|menghubungi|dihubungi|bertanya|syarat|wenden|benötigt|anmelden|"
-                    r"muss|brauchen|nachfragen|fragen|kontaktieren)\b", re.I)
+_PLACE = _words(_cues("places"), flags=0, end=False)  # case matters: "in Bandung"
+_REASON = _words(_cues("reasons"))
+_STEPS = _words(_cues("steps"))
 
 
 def kind_of(question: str) -> Kind:
@@ -85,10 +78,11 @@ def kind_of(question: str) -> Kind:
 
 
 # Words the corpus uses where a question of that kind has its cue: "how many" is answered by
-# a sentence on "the number of …".
+# a sentence on "the number of …" (lexicon data, `kind_words:`).
 KIND_WORDS: dict[Kind, dict[str, tuple[str, ...]]] = {
-    Kind.HOW_MANY: {"en": ("number",), "id": ("jumlah",), "de": ("anzahl", "zahl")},
-}
+    Kind(kind): {lang: tuple(str(w) for w in raw(lang)["kind_words"].get(kind, ()))
+                 for lang in LANGUAGES}
+    for kind in raw("en")["kind_words"]}
 
 
 def frame_words(question: str) -> set[str]:

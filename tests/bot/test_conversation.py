@@ -74,7 +74,8 @@ def test_every_lexicon_list_is_there_in_all_three_languages_as_words() -> None:
     or "sources disagree" from working; YAML reads a bare `no` as false, not the word."""
     import yaml
 
-    from bot.answers.conversation import LEXICON_DIR, LISTS
+    from bot.answers.conversation import LISTS
+    from bot.answers.lexicon import LEXICON_DIR
 
     for lang in ("en", "id", "de"):
         data = yaml.safe_load((LEXICON_DIR / f"{lang}.yaml").read_text("utf-8"))
@@ -88,3 +89,26 @@ def test_yes_and_no_alone_are_no_question() -> None:
     from bot.answers.conversation import is_noise
 
     assert is_noise("yes") and is_noise("no") and is_noise("No!")
+
+
+def test_every_question_kind_has_cues_in_all_three_languages() -> None:
+    """The cues of question kinds are lexicon data: a kind without cues in one language would
+    read that language's "when"/"wann"/"kapan" questions as some other kind."""
+    import re
+
+    from bot.answers.lexicon import raw
+    from bot.answers.question import kind_of
+
+    sections = ("frame", "define", "reasons", "steps", "places")
+    for lang in ("en", "id", "de"):
+        data = raw(lang)
+        assert set(data["kinds"]) == {"ask_whom", "how_many", "when", "who", "where", "how_to",
+                                      "why", "list"}, lang
+        for name, cues in [*data["kinds"].items(), *((s, data[s]) for s in sections)]:
+            assert cues and all(isinstance(c, str) and c.strip() for c in cues), (lang, name)
+            for cue in cues:
+                re.compile(cue)
+    assert [kind_of(q) for q in ("Since when are they partners?", "Sejak kapan bermitra?",
+                                 "Seit wann sind sie Partner?")] == ["when"] * 3
+    assert [kind_of(q) for q in ("Whom can I ask about fairs?", "An wen wende ich mich?",
+                                 "Siapa yang bisa dihubungi?")] == ["how_to"] * 3

@@ -1,3 +1,21 @@
 """Word lists of the answer engine, one YAML file per language (data, not code): the talk around
-a question (greetings, fillers, thanks, small talk, noise) and the markers composition reads in
-corpus sentences (pronouns, hedges, "sources disagree", superseded rules, copulas)."""
+a question (greetings, fillers, thanks, small talk, noise), the markers composition reads in
+corpus sentences (pronouns, hedges, "sources disagree", superseded rules, copulas) and the cues
+of question kinds (what a question asks for, and what a sentence must hold to answer it)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+LEXICON_DIR = Path(__file__).parent
+
+
+@cache
+def raw(language: str) -> dict[str, Any]:
+    """The lexicon of `language` as written in its YAML file (read once)."""
+    data: dict[str, Any] = yaml.safe_load((LEXICON_DIR / f"{language}.yaml").read_text("utf-8"))
+    return data
