@@ -22,44 +22,21 @@ from functools import cache
 from importlib.metadata import version
 
 from indexer.models import LANGUAGES
+from indexer.wordlists import words
 
 TOKEN_PATTERN = r"[^\W\d_]+|\d+"
 
-# Words the stopword lists drop that are content words here ("usaha kecil" = small business,
-# "kerja sama" = cooperation).
-CONTENT_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(),
-    "id": frozenset({"kecil", "sama", "bersama", "lama", "depan", "kota", "dekat", "pertama"}),
-    "de": frozenset(),
-}
-# Question words and fillers the package lists lack.
-EXTRA_STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset({"also", "can", "could", "may", "might", "must", "shall", "will", "would",
-                     "tell", "please", "know", "does", "did", "get", "got", "us", "just",
-                     "whose", "exactly", "actually", "really", "precisely"}),
-    "id": frozenset({"apa", "siapa", "kapan", "bagaimana", "dimana", "mana", "berapa", "tolong",
-                     "jelaskan", "sebutkan", "tahun", "yg", "gimana", "bisakah", "apakah", "brp",
-                     "gmn", "dmn", "dgn", "utk", "sy", "aja", "nggak", "gak", "ga", "di", "untuk",
-                     "dia", "sih", "dong", "deh", "kok", "nih", "tuh", "lho", "loh", "ya", "yah",
-                     "biar", "punya", "udah", "banget", "kayak", "emang", "gitu", "gini", "gue",
-                     "gw", "aku", "caranya", "buat", "sebenarnya", "persisnya", "tepatnya"}),
-    "de": frozenset({"welche", "welcher", "welches", "welchen", "welchem", "wem", "wen", "gibt",
-                     "bitte",
-                     "hat", "haben", "war", "waren", "wurde", "wurden", "ein", "eine", "einer",
-                     "man", "es", "mich", "mir", "dich", "dir", "uns", "euch", "ihm", "ihn",
-                     "ihnen", "um", "her", "hin", "so", "ob", "denn", "dann", "also", "schon",
-                     "noch", "nur", "sehr", "etwa", "zwar", "mal", "gern", "gerne", "dass", "genau",
-                     "eigentlich", "uberhaupt", "wirklich", "worauf", "woran", "wofur", "womit",
-                     "wodurch", "woruber", "wozu", "woraus", "wovon"}),
-}
+# The word lists of indexer/lexicon/<lang>.yaml the tokenizer reads (see indexer.wordlists):
+# question words and fillers the stopword package lacks, words of its lists that are content
+# words here ("usaha kecil" = small business), and stems kept apart from the stemmer's.
+EXTRA_STOPWORDS: dict[str, frozenset[str]] = {lang: words(lang).extra_stopwords
+                                              for lang in LANGUAGES}
+CONTENT_WORDS: dict[str, frozenset[str]] = {lang: words(lang).content_words for lang in LANGUAGES}
 _LIST_NAMES = {"en": "english", "id": "indonesian", "de": "german"}
 # Words the Snowball stemmers would merge with unrelated ones: "founded" and "found" (the past
 # of "find", frequent in this corpus's hedges: "no source was found") both become "found".
-STEM_EXCEPTIONS: dict[str, dict[str, str]] = {
-    "en": {"founded": "founded", "founder": "founder", "founders": "founder"},
-    "id": {},
-    "de": {},
-}
+STEM_EXCEPTIONS: dict[str, dict[str, str]] = {lang: words(lang).stem_exceptions
+                                              for lang in LANGUAGES}
 # American spellings become British ones before English stemming ("analyze" → "analyse",
 # "organization" → "organisation"): the corpus writes British English, askers write both.
 _AMERICAN_Z = re.compile(r"(?<=[a-z]{3})([iy])z(e|es|ed|ing|er|ers|ation|ations)$")

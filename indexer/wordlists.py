@@ -1,7 +1,9 @@
-"""Per-language word lists of the parity check, read from indexer/lexicon/<language>.yaml.
+"""Per-language word lists of the indexer (parity check, tokenizer), read from
+indexer/lexicon/<language>.yaml.
 
 The lists are data so that a translator can extend them without touching code: month names,
-how numbers are written, number words and the phrases that mark a hedge.
+how numbers are written, number words and the phrases that mark a hedge, and the tokenizer's
+own stopwords, content words and stem exceptions.
 """
 
 from __future__ import annotations
@@ -27,6 +29,11 @@ class Words:
     number_word_endings: tuple[str, ...]
     not_counts: tuple[str, ...]  # phrases whose number words are no counts ('the two')
     hedges: dict[str, tuple[str, ...]]  # kind of hedge → marker phrases (lower case)
+    # the tokenizer's (indexer/text.py): stopwords beside the `stopwords` package's, words of
+    # its list that are content words here, and stems kept apart from the stemmer's
+    extra_stopwords: frozenset[str]
+    content_words: frozenset[str]
+    stem_exceptions: dict[str, str]
 
 
 @cache
@@ -47,6 +54,9 @@ def words(language: str) -> Words:
         not_counts=tuple(str(p).casefold() for p in data.get("not_counts", [])),
         hedges={str(kind): tuple(str(m).casefold() for m in markers)
                 for kind, markers in data["hedges"].items()},
+        extra_stopwords=frozenset(str(w) for w in data["extra_stopwords"]),
+        content_words=frozenset(str(w) for w in data["content_words"]),
+        stem_exceptions={str(k): str(v) for k, v in data["stem_exceptions"].items()},
     )
 
 

@@ -59,3 +59,22 @@ def test_sentences_keep_abbreviations_and_german_dates() -> None:
         "GGM stands at Jl. Merdeka No. 64.", "Prof. Eckert came.",
         "Die Urkunde wurde am 24. Mai 1960 unterzeichnet.", "Es war die 17. Ausgabe.",
         "Next one."]
+
+
+def test_the_tokenizers_word_lists_are_data_in_all_three_languages() -> None:
+    """Stopwords beside the package's, content words and stem exceptions live in
+    indexer/lexicon/<lang>.yaml; a list missing in one language is an error at load, and the
+    words are plain strings (YAML would read a bare `no` as false)."""
+    import yaml
+
+    from indexer.wordlists import LEXICON
+
+    for lang in ("en", "id", "de"):
+        data = yaml.safe_load((LEXICON / f"{lang}.yaml").read_text("utf-8"))
+        assert data["extra_stopwords"], lang
+        for name in ("extra_stopwords", "content_words"):
+            assert all(isinstance(w, str) and w == w.strip().lower() for w in data[name]), name
+        assert isinstance(data["stem_exceptions"], dict)
+    tokenizer = Tokenizer()
+    assert tokenizer.is_stopword("eigentlich", "de") and tokenizer.is_stopword("sih", "id")
+    assert not tokenizer.is_stopword("kecil", "id")  # "usaha kecil": a small business
