@@ -53,7 +53,7 @@ class TokenizerConfig:
         "de": f"nltk-snowball-german-{version('nltk')}",
         "id": f"pystemmer-indonesian-{version('PyStemmer')}",
     })
-    stopwords: str = f"stopwords-{version('stopwords')}-curated-7"
+    stopwords: str = f"stopwords-{version('stopwords')}-curated-8"
     commonness: str = f"wordfreq-{version('wordfreq')}"
     fold_accents: bool = True
 
@@ -84,8 +84,27 @@ def _load_stopwords() -> dict[str, frozenset[str]]:
     lists = {}
     for lang in LANGUAGES:
         words = {fold(w) for w in get_stopwords(_LIST_NAMES[lang]) if w}
+        words |= {form for w in words for form in _contraction_forms(w)}
         lists[lang] = frozenset((words | EXTRA_STOPWORDS[lang]) - CONTENT_WORDS[lang])
     return lists
+
+
+_CONTRACTION = re.compile(r"^([^\W\d_]+)['\u2019](t|s|re|ve|m|d|ll)$")
+
+
+def _contraction_forms(stopword: str) -> list[str]:
+    """A contracted stopword ("didn't", "what's") as the tokenizer splits it (didn, t; what, s)
+    and as chat writes it without the apostrophe ("didnt", "whats"); a possessive 's is the
+    same clitic. Only the forms with n't, 's, 're, 've and 'm lose the apostrophe: "she'll",
+    "we'd" would become "shell", "wed"."""
+    match = _CONTRACTION.match(stopword)
+    if not match:
+        return []
+    head, clitic = match.groups()
+    forms = [head, clitic]
+    if clitic in ("t", "s", "re", "ve", "m"):
+        forms.append(head + clitic)
+    return forms
 
 
 def _load_stemmers() -> dict[str, Callable[[str], str]]:

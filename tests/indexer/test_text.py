@@ -78,3 +78,12 @@ def test_the_tokenizers_word_lists_are_data_in_all_three_languages() -> None:
     tokenizer = Tokenizer()
     assert tokenizer.is_stopword("eigentlich", "de") and tokenizer.is_stopword("sih", "id")
     assert not tokenizer.is_stopword("kecil", "id")  # "usaha kecil": a small business
+
+
+def test_english_contractions_and_possessives_leave_no_word_fragments() -> None:
+    """"didn't" splits into didn + t, "Bandung's" into bandung + s: the fragments, and the
+    apostrophe-less chat forms ("whats", "dont"), are stopwords like the contractions."""
+    tokenizer = Tokenizer()
+    assert tokenizer.tokens("Why didn't it happen? What's Bandung's role", "en") == [
+        "happen", "bandung", "role"]
+    assert tokenizer.tokens("whats the name, dont know", "en") == ["name"]
