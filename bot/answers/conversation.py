@@ -20,7 +20,6 @@ from indexer.text import fold
 LISTS = ("greetings", "addressees", "fillers", "thanks", "closings", "help", "identity", "noise",
          "pronouns", "demonstratives", "hedges", "superseded", "disputes", "procedures",
          "negations", "copulas")
-_MENTION = re.compile(r"<(@[!&]?|#)\d+>|@(everyone|here)\b")
 # Format characters inside a word (zero-width space/joiner, soft hyphen) are deleted, not
 # turned into spaces: "Wh\u200ben" is "When".
 _JOINING = {"Cf"}
@@ -52,9 +51,9 @@ def lexicons() -> dict[str, Lexicon]:
 
 
 def clean(text: str) -> str:
-    """Drop Discord mentions, control and format characters, unpaired surrogates; collapse
-    whitespace. Always returns text that encodes as UTF-8."""
-    text = _MENTION.sub(" ", text)
+    """Drop control and format characters and unpaired surrogates; collapse whitespace.
+    Always returns text that encodes as UTF-8. (Discord's mention syntax is the Discord front
+    end's to remove: bot/exts/answers/_mentions.py.)"""
     out = []
     for char in text:
         category = unicodedata.category(char)

@@ -48,7 +48,7 @@ _COPULA = phrase_pattern("copulas")
 
 
 def clean_question(text: str) -> str:
-    """Drop Discord mentions, control and invisible characters; collapse whitespace."""
+    """Drop control and invisible characters; collapse whitespace."""
     return clean(text)
 
 

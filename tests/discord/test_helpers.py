@@ -149,3 +149,14 @@ def test_every_fixed_text_exists_in_three_languages() -> None:
             used |= {key for key in _TEXT if key.startswith(prefix + ".")}
     assert used - set(_TEXT) == set()
     assert all(set(_TEXT[key]) == {"en", "id", "de"} for key in used)
+
+
+def test_mentions_are_the_discord_front_ends_to_remove() -> None:
+    """User, role and channel mentions and @everyone/@here leave the text before the engine
+    reads it; the engine itself knows no Discord syntax."""
+    from bot.exts.answers._mentions import question_text
+
+    assert question_text("<@123456789012345678> <@!1> <@&2> <#3> @everyone @here  Kapan "
+                         "piagam ditandatangani?") == "Kapan piagam ditandatangani?"
+    assert question_text("mail me@here.example") == "mail me@here.example"
+    assert question_text("<@123>  ") == ""

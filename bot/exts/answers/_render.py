@@ -8,10 +8,11 @@ from typing import Any
 
 import discord
 
-from bot.answers import Answer, clean_question
+from bot.answers import Answer
 from bot.answers.followup import Turn
 from bot.answers.render import answer_body, notes, refusal
 from bot.citations import cited
+from bot.exts.answers._mentions import question_text
 from bot.messages import t
 from bot.ui import limits
 from bot.ui.embeds import COLOUR, cite, echo
@@ -33,7 +34,7 @@ def answer_embed(answer: Answer, corpus_date: str,
     'publisher: title (date)'."""
     lang = answer.language
     mark = "💬" if quoted is not None else "❓"
-    question = f"> {mark} {echo(asked or clean_question(answer.question), 300)}\n"
+    question = f"> {mark} {echo(asked or question_text(answer.question), 300)}\n"
     if follows is not None:
         question += t("assumed_topic", lang, about=echo(follows.about, 200)) + "\n"
     question += "\n"

@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.answers import MAX_QUESTION_CHARS, clean_question
+from bot.answers import MAX_QUESTION_CHARS
 from bot.answers.followup import Turn, start
 from bot.exts.answers._cooldown import UserCooldown
 from bot.exts.answers._followup_views import suggestions_view
+from bot.exts.answers._mentions import question_text
 from bot.exts.answers._render import (
     abstention_text,
     answer_embed,
@@ -41,7 +42,7 @@ NOT_COVERED = "🤷"  # the reaction that stands in for a refusal where a reply 
 
 def precheck(question: str, lang: str) -> str | None:
     """A message for an empty or over-long question, else None."""
-    text = clean_question(question)
+    text = question_text(question)
     if not text:
         return t("empty", lang)
     if len(text) > MAX_QUESTION_CHARS:

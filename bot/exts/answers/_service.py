@@ -10,10 +10,11 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.answers import Answer, clean_question, followup
+from bot.answers import Answer, followup
 from bot.answers.followup import Turn
 from bot.exts.answers._conversations import Conversations
 from bot.exts.answers._cooldown import UserCooldown
+from bot.exts.answers._mentions import question_text, without_mentions
 from bot.storage import DatabaseError, redact_mentions
 
 if TYPE_CHECKING:
@@ -56,7 +57,9 @@ class AnswerService:
         With `place_id` (the channel or thread), a question that lacks its own topic is read
         with the topic of the member's last question there; `previous` names that question
         directly (the Follow up button)."""
-        asked = clean_question(question)
+        written = question  # as the member wrote it, mentions and all (stored redacted)
+        question = without_mentions(question)
+        asked = question_text(question)
         if previous is None and place_id is not None:
             previous = self.conversations.recent(user_id, place_id)
         turn = followup.follow_up(asked, previous)
@@ -66,7 +69,8 @@ class AnswerService:
             engine = self.bot.live.engine
             answer = await asyncio.to_thread(engine.ask, turn.question if follows else question,
                                              language, locale)
-        answer_id, stored = self._record(answer, user_id, guild_id, origin)
+        answer_id, stored = self._record(answer, written if not follows else answer.question,
+                                         user_id, guild_id, origin)
         self._evidence[answer_id] = answer
         while len(self._evidence) > REMEMBERED_ANSWERS:
             self._evidence.popitem(last=False)
@@ -93,11 +97,11 @@ class AnswerService:
         """The answer behind a "Show passages" button, if still remembered."""
         return self._evidence.get(answer_id)
 
-    def _record(self, answer: Answer, user_id: int, guild_id: int | None,
+    def _record(self, answer: Answer, written: str, user_id: int, guild_id: int | None,
                 origin: str) -> tuple[str, bool]:
         me = self.bot.user  # the bot's own mention says nothing about the question: drop it
-        question = (" ".join(re.sub(rf"<@!?{me.id}>", " ", answer.question).split()) if me
-                    else answer.question)
+        question = (" ".join(re.sub(rf"<@!?{me.id}>", " ", written).split()) if me
+                    else written)
         try:
             answer_id = self.bot.db.record_answer(
                 question=redact_mentions(question), language=answer.language,

@@ -8,9 +8,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answers import clean_question
 from bot.bot import SisterCityBot
 from bot.exts.answers._followup_views import DYNAMIC_ITEMS
+from bot.exts.answers._mentions import question_text
 from bot.exts.answers._respond import (
     Refusals,
     answer_interaction,
@@ -101,7 +101,7 @@ class Ask(commands.Cog):
             if self.service.cooldown.hit(message.author.id):
                 await message.add_reaction(RATE_LIMITED)
                 return
-            if not clean_question(question):
+            if not question_text(question):
                 await message.add_reaction(EMPTY)
                 return
             if problem := precheck(question, lang):
