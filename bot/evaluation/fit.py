@@ -29,7 +29,10 @@ from indexer.index import SearchIndex
 L2 = 1.0
 FOLDS = 5
 THRESHOLDS = tuple(round(0.05 * n, 2) for n in range(1, 20))
-MAX_LOSS = 0.005
+# A threshold may cost at most this share of right answers (cross-validated) against the open
+# gate, for the near misses it declines: a point and a half of right answers buys about six
+# points of declined near misses at the chosen threshold (README, Answer quality).
+MAX_LOSS = 0.015
 
 
 @dataclass(frozen=True)
