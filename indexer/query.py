@@ -69,6 +69,11 @@ class Query:
                              rf"kota\s+)?{re.escape(place)}\b", fold(text), re.IGNORECASE)
                    for place in self.places)
 
+    def mentions(self, text: str) -> bool:
+        """Does `text` name every place the question asks about, in whatever role?"""
+        folded = fold(text)
+        return all(re.search(rf"\b{re.escape(place)}\b", folded) for place in self.places)
+
     def information(self, terms: set[str] | frozenset[str]) -> float:
         """Share of the question's information (word weights) that `terms` contain."""
         matched = [w for w in self.words if w.matches(terms)]

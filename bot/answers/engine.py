@@ -133,7 +133,7 @@ class AnswerEngine:
                              in KIND_WORDS.get(kind_of(text), {}).items() for word in words]
         if not query.words:
             return self._abstain(question, query, "no_content")
-        candidates = [c for c in self._candidates(query) if query.locates(c.passage.text)]
+        candidates = self._located(query, self._candidates(query))
         if not candidates:
             return self._abstain(question, query, "weak_evidence")
         best = max(candidates, key=lambda c: c.coverage)
@@ -185,6 +185,17 @@ class AnswerEngine:
                                      score * factor * (0.5 + 0.5 * covered), i,
                                      frozenset(terms)))
         return result
+
+    def _located(self, query: Query, candidates: list[_Candidate]) -> list[_Candidate]:
+        """The candidates that place something where the question asks ("… in Madrid"). The
+        translations of a text state the same facts, so a passage that names the place in
+        another role ("KBRI Madrid") counts when a version of its text in another language
+        places something there ("the embassy in Madrid")."""
+        if not query.places:
+            return candidates
+        placing = {c.passage.topic for c in candidates if query.locates(c.passage.text)}
+        return [c for c in candidates if query.locates(c.passage.text) or (
+            c.passage.topic in placing and query.mentions(c.passage.text))]
 
     def _answering_sentence(self, query: Query, cand: _Candidate) -> tuple[int, float]:
         """The sentence the bank says answers the passage's bank question closest to the
