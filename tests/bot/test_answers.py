@@ -297,3 +297,25 @@ def test_one_focused_answer(engine: AnswerEngine, question: str) -> None:
     assert texts and not answer.abstained
     assert not any(restates(a, b) for n, a in enumerate(texts) for b in texts[:n])
     assert len(texts) <= engine.params.max_sentences + 2
+
+
+def test_a_place_named_in_another_role_counts_when_a_translation_places_it_there(
+        engine: AnswerEngine) -> None:
+    """'… di Madrid?': the Indonesian text names 'KBRI Madrid' (the embassy), the English one
+    says 'in Madrid'; both state the same fact, so the asker's language is not filtered out.
+    A topic no version of which places anything there stays out."""
+    from bot.answers.engine import _Candidate
+    from indexer.passages import Passage
+    from indexer.query import Query
+
+    def candidate(topic: str, language: str, text: str) -> _Candidate:
+        passage = Passage(f"{topic}-{language}#1", f"{topic}-{language}", "document", topic,
+                          language, "t", "h", text, ())
+        return _Candidate(passage, 1.0, 1.0)
+
+    query = Query("… di Madrid?", "id", True, [], places=["madrid"])
+    indonesian = candidate("fair", "id", "Bazar itu digelar KBRI Madrid pada 2018.")
+    english = candidate("fair", "en", "The bazaar was held by the embassy in Madrid in 2018.")
+    elsewhere = candidate("firm", "id", "Penyelenggaranya Expotec GmbH asal Madrid.")
+    kept = engine._located(query, [indonesian, english, elsewhere])
+    assert kept == [indonesian, english]
