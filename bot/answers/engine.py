@@ -265,11 +265,11 @@ class AnswerEngine:
                 if info == 0:
                     continue
                 versions = self._followers(cand.passage, position, kind)
-                fits = satisfies(kind, sentence) or figure or (
+                fits = satisfies(kind, sentence, question) or figure or (
                     kind is Kind.DEFINE and not is_take_part(cand.passage)
                     and _defines(sentence, query)) or (
                     kind is Kind.HOW_TO and is_take_part(cand.passage)) or any(
-                    satisfies(kind, version) for version, _ in versions)
+                    satisfies(kind, version, question) for version, _ in versions)
                 value = (info + self.params.type_bonus * fits
                          + self.params.bank_sentence_bonus * match * (position == answering)
                          + self.params.passage_prior * cand.adjusted / top

@@ -59,7 +59,7 @@ _FRAME = _words(_cues("frame"))
 _DEFINE = re.compile("|".join(p if p.startswith("^") else rf"\b(?:{p})" for p in _cues("define")),
                      re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_NUMBER = re.compile(r"\d")
+_FIGURE = re.compile(r"\d+")
 _NAME = re.compile(r"\b(?:[A-Z]\.\s*)*[A-ZÄÖÜ][a-zäöüß]+"
                    r"(?:[\s-]+(?:[A-Z]\.\s*)*[A-ZÄÖÜ][a-zäöüß]+)+"
                    r"|\b[A-Z]\.\s*[A-ZÄÖÜ][a-zäöüß]{3,}")
@@ -100,12 +100,15 @@ def newest_year(sentence: str) -> int:
     return max((int(y) for y in _YEAR.findall(sentence)), default=0)
 
 
-def satisfies(kind: Kind, sentence: str) -> bool:
-    """Does the sentence contain the sort of thing the question asks for?"""
+def satisfies(kind: Kind, sentence: str, question: str = "") -> bool:
+    """Does the sentence contain the sort of thing the question asks for? A number the
+    question itself gives ("Under PP 7/2021, how much …?") is no answer to how many or how
+    much; a year it gives still is to when (it asks for the date within that year)."""
     if kind is Kind.WHEN:
         return bool(_YEAR.search(sentence))
     if kind is Kind.HOW_MANY:
-        return bool(_NUMBER.search(sentence))
+        given = set(_FIGURE.findall(question))
+        return any(figure not in given for figure in _FIGURE.findall(sentence))
     if kind is Kind.WHO:
         return bool(_NAME.search(sentence))
     if kind is Kind.WHERE:

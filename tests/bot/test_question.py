@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers.question import Kind, frame_words, kind_of
+from bot.answers.question import Kind, frame_words, kind_of, satisfies
 
 
 @pytest.mark.parametrize(("question", "kind"), [
@@ -37,3 +37,15 @@ def test_topic_words_are_not_form_words() -> None:
     """'join' names the topic of a when-question; 'cities' that of a list question."""
     assert frame_words("When did Bandung join the UNESCO network?") <= {"when"}
     assert frame_words("Which cities are partners of Bandung?") == set()
+
+
+def test_a_number_the_question_gives_does_not_answer_how_many() -> None:
+    """'Under PP 7/2021, up to how much capital …?' is not answered by a sentence whose only
+    number is the regulation's; a year given to a when-question still leaves the date to ask."""
+    question = "Under PP 7/2021, up to how much capital is a new business small?"
+    assert kind_of(question) is Kind.HOW_MANY
+    assert not satisfies(Kind.HOW_MANY, "Under PP 7/2021, a new business is classed by its "
+                         "capital.", question)
+    assert satisfies(Kind.HOW_MANY, "Under PP 7/2021, small means up to Rp5 billion.", question)
+    assert satisfies(Kind.WHEN, "The delegation visited on 20-26 June 2019.",
+                     "When in 2019 did the delegation visit?")
