@@ -3,40 +3,39 @@ hours, an e-mail address, a population, a count — can only be answered by a se
 
 When the corpus has no such sentence among the candidates, the bot declines instead of
 quoting a sentence that merely shares the question's other words ("What are the opening hours
-of the GGM youth centre?" must not be answered with the centre's address).
+of the GGM youth centre?" must not be answered with the centre's address). The cue words are
+lexicon data (bot/answers/lexicon/<lang>.yaml).
 """
 
 from __future__ import annotations
 
 import re
 
+from bot.answers.lexicon import raw
+from indexer.models import LANGUAGES
+
+# The same in every language: the digits of a phone number, a clock time, an e-mail address, a
+# count (a number that is not a year; "one/ein/satu" are left out of the number words of the
+# lexicon: they are articles far more often).
+_SHAPES = {
+    "phone": r"\+?\d[\d\s().-]{6,}\d",
+    "hours": r"\b\d{1,2}[:.]\d{2}\b|24/7",
+    "email": r"\S+@\S+\.\w+",
+    "count": r"\b(?!(1[89]|20)\d\d\b)\d",
+}
+
+
+def _joined(section: str, name: str) -> list[str]:
+    return [str(p) for lang in LANGUAGES for p in raw(lang)[section].get(name, [])]
+
+
+# (cue in the question, what the answering sentence must hold), in the order they are tried:
+# the lexicon's datum_cues and datum_values (bot/answers/lexicon/<lang>.yaml), all languages.
 _DATA: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
-    (re.compile(r"\b(cost|costs|price|prices|fee|fees|how much (does|is|are|do)|tickets?|"
-                r"admission|harga|biaya|tarif|tiket|karcis|kostet|kosten|preis|preise|gebühr|"
-                r"gebühren|eintritt\w*)\b", re.IGNORECASE),
-     re.compile(r"rp ?\d|\d+ ?(rupiah|euro|eur|usd|dollars?)\b|[€$£] ?\d|\b(gratis|free|"
-                r"kostenlos\w*|gebührenfrei)\b", re.IGNORECASE)),
-    (re.compile(r"\b(phone|telephone|telepon|telp|telefon|telefonnummer|whatsapp|hotline|fax)\b",
-                re.IGNORECASE),
-     re.compile(r"\+?\d[\d\s().-]{6,}\d")),
-    (re.compile(r"opening (hours|times)|\bopen(s)? on\b|jam (buka|operasional)|\bbuka jam\b|"
-                r"öffnungszeiten|geöffnet am|hours of", re.IGNORECASE),
-     re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2} ?(a\.?m\.?|p\.?m\.?|uhr|wib)\b|24/7",
-                re.IGNORECASE)),
-    (re.compile(r"\b(e-?mail|surel)\b", re.IGNORECASE), re.compile(r"\S+@\S+\.\w+")),
-    (re.compile(r"\b(population|inhabitants|penduduk|einwohner)\b", re.IGNORECASE),
-     re.compile(r"\d[\d.,]*\s*(people|inhabitants|residents|jiwa|penduduk|einwohner|million|"
-                r"juta|millionen)\b", re.IGNORECASE)),
-    # a count: a number that is not a year, or a number word ("sieben", "tujuh", "seven",
-    # "siebenköpfige"). "one/ein/satu" are left out: they are articles far more often.
-    (re.compile(r"\b(how many|(ada )?berapa (banyak|jumlah)|ada berapa|jumlah|wie viele?|anzahl)\b",
-                re.IGNORECASE),
-     re.compile(r"\b(?!(1[89]|20)\d\d\b)\d|\b(two|three|four|five|six|seven|eight|nine|ten|"
-                r"eleven|twelve|dozens?|hundreds?|thousands?|millions?|dua|tiga|empat|lima|enam|"
-                r"tujuh|delapan|sembilan|sepuluh|sebelas|\w+ puluh|ratus(an)?|ribu(an)?|seratus|"
-                r"seribu|puluhan|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
-                r"zwanzig|hundert|tausend|dutzend)\b|\b(zwei|drei|vier|fünf|sechs|sieben|acht|"
-                r"neun|zehn|zwölf)(köpfig|tägig|jährig|fach)", re.IGNORECASE)),
+    (re.compile(r"\b(?:" + "|".join(_joined("datum_cues", name)) + r")\b", re.IGNORECASE),
+     re.compile("|".join(_joined("datum_values", name) + (
+         [_SHAPES[name]] if name in _SHAPES else [])), re.IGNORECASE))
+    for name in raw("en")["datum_cues"]
 ]
 
 
@@ -50,9 +49,8 @@ def required_datum(question: str) -> re.Pattern[str] | None:
 
 # "Who is the mayor now?" The corpus records who held an office at some date; only a sentence
 # dated within a few years of the corpus says anything about the present holder.
-_PRESENT = re.compile(r"\b(current(ly)?|now|today|right now|at present|incumbent|sekarang|saat ini|"
-                      r"kini|aktuell\w*|derzeit\w*|heute|jetzt|amtierend\w*|zurzeit)\b",
-                      re.IGNORECASE)
+_PRESENT = re.compile(r"\b(?:" + "|".join(str(p) for lang in LANGUAGES
+                                         for p in raw(lang)["present"]) + r")\b", re.IGNORECASE)
 
 
 def asks_about_now(question: str) -> bool:

@@ -99,7 +99,7 @@ def test_every_question_kind_has_cues_in_all_three_languages() -> None:
     from bot.answers.lexicon import raw
     from bot.answers.question import kind_of
 
-    sections = ("frame", "define", "reasons", "steps", "places")
+    sections = ("frame", "define", "reasons", "steps", "places", "present")
     for lang in ("en", "id", "de"):
         data = raw(lang)
         assert set(data["kinds"]) == {"ask_whom", "how_many", "when", "who", "where", "how_to",
@@ -108,6 +108,13 @@ def test_every_question_kind_has_cues_in_all_three_languages() -> None:
             assert cues and all(isinstance(c, str) and c.strip() for c in cues), (lang, name)
             for cue in cues:
                 re.compile(cue)
+        # the datums asked for: the same names in every language, in the same order
+        assert list(data["datum_cues"]) == list(data["datum_values"]) == [
+            "price", "phone", "hours", "email", "population", "count"], lang
+        for cue in (c for section in ("datum_cues", "datum_values")
+                    for cues in data[section].values() for c in cues):
+            assert isinstance(cue, str) and cue.strip(), lang
+            re.compile(cue)
     assert [kind_of(q) for q in ("Since when are they partners?", "Sejak kapan bermitra?",
                                  "Seit wann sind sie Partner?")] == ["when"] * 3
     assert [kind_of(q) for q in ("Whom can I ask about fairs?", "An wen wende ich mich?",
