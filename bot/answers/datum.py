@@ -13,6 +13,7 @@ import re
 
 from bot.answers.lexicon import raw
 from indexer.models import LANGUAGES
+from indexer.wordlists import words
 
 # The same in every language: the digits of a phone number, a clock time, an e-mail address, a
 # count (a number that is not a year; "one/ein/satu" are left out of the number words of the
@@ -45,6 +46,25 @@ def required_datum(question: str) -> re.Pattern[str] | None:
         if cue.search(question):
             return datum
     return None
+
+
+# A day of a date ("22 June 2019", "10.–13. Dezember", "21. bis 25. Mai", "June 22") is no
+# count, price or phone number: the months are the indexer lexicon's, in all three languages.
+_MONTHS = "|".join(sorted({re.escape(m) for lang in LANGUAGES for m in words(lang).months},
+                          key=len, reverse=True))
+_DAY = r"\d{1,2}\.?"
+_DATES = re.compile(rf"\b{_DAY}(?:\s*(?:[–-]|bis|to|until|and|und|sampai|hingga|dan)\s*{_DAY})?"
+                    rf"\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b", re.IGNORECASE)
+
+
+def without_dates(sentence: str) -> str:
+    """The sentence with the days of its dates taken out (the month and year stay)."""
+    return _DATES.sub(lambda m: re.sub(r"\d", " ", m.group(0)), sentence)
+
+
+def carries(datum: re.Pattern[str], sentence: str) -> bool:
+    """Does the sentence hold the datum, not counting the days of its dates?"""
+    return bool(datum.search(without_dates(sentence)))
 
 
 # "Who is the mayor now?" The corpus records who held an office at some date; only a sentence

@@ -16,7 +16,7 @@ from bot.answers.conversation import (
     separate,
     words_of,
 )
-from bot.answers.datum import asks_about_now, required_datum
+from bot.answers.datum import asks_about_now, carries, required_datum
 from bot.answers.features import measure
 from bot.answers.figures import amounts, holds, restates
 from bot.answers.gate import Gate, load_gate
@@ -257,7 +257,7 @@ class AnswerEngine:
             answering, match = self._answering_sentence(query, cand)
             folded = self._folded(cand.passage)
             for position, (sentence, terms) in enumerate(self._sentences_of(cand.passage)):
-                if datum is not None and not datum.search(sentence):
+                if datum is not None and not carries(datum, sentence):
                     continue
                 figure = bool(figures) and holds(sentence, figures[0][0])
                 info = query.information(terms | {str(n) for _, n in figures} if figure

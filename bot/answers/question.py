@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from bot.answers.datum import without_dates
 from bot.answers.lexicon import raw
 from indexer.models import LANGUAGES
 from indexer.text import fold
@@ -106,9 +107,9 @@ def satisfies(kind: Kind, sentence: str, question: str = "") -> bool:
     much; a year it gives still is to when (it asks for the date within that year)."""
     if kind is Kind.WHEN:
         return bool(_YEAR.search(sentence))
-    if kind is Kind.HOW_MANY:
+    if kind is Kind.HOW_MANY:  # nor is the day of a date
         given = set(_FIGURE.findall(question))
-        return any(figure not in given for figure in _FIGURE.findall(sentence))
+        return any(figure not in given for figure in _FIGURE.findall(without_dates(sentence)))
     if kind is Kind.WHO:
         return bool(_NAME.search(sentence))
     if kind is Kind.WHERE:

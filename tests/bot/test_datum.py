@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers.datum import required_datum
+from bot.answers.datum import carries, required_datum
 
 
 @pytest.mark.parametrize(("question", "sentence", "holds"), [
@@ -31,3 +31,23 @@ def test_datum_patterns(question: str, sentence: str, holds: bool) -> None:
                                       "Ist die Teilnahme kostenlos?"])
 def test_ordinary_questions_need_no_datum(question: str) -> None:
     assert required_datum(question) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "The delegation visited from 10 to 13 December 2017.",
+    "Der Besuch fand vom 10. bis 13. Dezember 2017 statt.",
+    "Kunjungan berlangsung pada 22 Juni 2019.",
+    "The fair opened on June 22, 2019.",
+])
+def test_the_day_of_a_date_is_no_count(sentence: str) -> None:
+    """'How many members …?' is not answered by a sentence whose only numbers are a date's."""
+    datum = required_datum("How many members does it have? / Wie viele Mitglieder?")
+    assert datum is not None
+    assert not carries(datum, sentence)
+    assert carries(datum, sentence.replace("2017", "2017 with 40 members").replace(
+        "2019", "2019, 40 Gäste").replace("statt", "mit 40 Gästen statt"))
+
+
+def test_a_number_word_compound_is_a_count() -> None:
+    datum = required_datum("Wie viele Stockwerke hat das Haus?")
+    assert datum is not None and carries(datum, "Es ist ein vierstöckiges Haus.")
