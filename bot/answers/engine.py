@@ -398,15 +398,22 @@ class AnswerEngine:
         """Bank questions in the asker's language closest to what was asked ("Did you mean
         …?"): the best-matching question of each of the passages the bank field ranks first."""
         options: dict[str, float] = {}
-        for row, _ in self.index.bank.top(query.terms, self.params.retrieve_bank):
+        # the other languages' banks can fill the first hits ("Braunschweig" is "Brunswick" in
+        # English questions): look further down for the asker's own
+        seen = 0
+        for row, _ in self.index.bank.top(query.terms, 4 * self.params.retrieve_bank):
             passage = self.index.passages[row]
             if passage.language != query.language:
                 continue
+            seen += 1
+            if seen > self.params.retrieve_bank:
+                break
             for text, terms, _ in self._bank_of(row, passage):
                 score = query.information(terms)
                 if score > 0 and fold(text) != fold(query.text):
                     options[text] = max(options.get(text, 0.0), score)
-        return tuple(sorted(options, key=lambda q: (-options[q], q))[: self.params.suggestions])
+        # ties keep the bank field's order: the passages it ranks first come first
+        return tuple(sorted(options, key=lambda q: -options[q])[: self.params.suggestions])
 
     def _small_talk(self, question: str, talk: Talk, language: str) -> Answer:
         """A greeting, thanks, "help" or "who are you": a friendly reply saying what the bot
