@@ -177,7 +177,7 @@ class AnswerEngine:
             # the passage's bank question closest to the asked one counts as evidence too:
             # it says in people's words what the passage answers
             covered = max([query.information(terms)] + [
-                query.information(terms | q) for _, q, _ in self._bank_of(i, passage)
+                query.information(terms, q) for _, q, _ in self._bank_of(i, passage)
                 if query.information(q) >= self.params.bank_min_match])
             factor = (1.0 if passage.language == query.language
                       else self.params.other_language_factor)
