@@ -255,10 +255,6 @@ class AnswerEngine:
         options = []
         for rank, cand in enumerate(pool):
             answering, match = self._answering_sentence(query, cand)
-            answered: dict[int, float] = {}  # sentence → its closest bank question's share
-            for _, terms, number in self._bank_of(cand.row, cand.passage):
-                if number >= 0:
-                    answered[number] = max(answered.get(number, 0.0), query.information(terms))
             folded = self._folded(cand.passage)
             for position, (sentence, terms) in enumerate(self._sentences_of(cand.passage)):
                 if datum is not None and not carries(datum, sentence):
@@ -276,7 +272,6 @@ class AnswerEngine:
                     satisfies(kind, version, question) for version, _ in versions)
                 value = (info + self.params.type_bonus * fits
                          + self.params.bank_sentence_bonus * match * (position == answering)
-                         + self.params.bank_answer_weight * answered.get(position, 0.0)
                          + self.params.passage_prior * cand.adjusted / top
                          + self.params.lead_bonus * (position == 0)
                          - self.params.superseded_penalty

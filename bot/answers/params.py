@@ -58,12 +58,6 @@ class AnswerParams:
     # one scores this much more, times how closely the two questions match.
     bank_sentence_bonus: float = 0.3
     bank_sentence_min_match: float = 0.8  # ... when the two questions match at least this much
-    # Every fact sentence is the named answer of some bank questions: a sentence scores this
-    # much more times the share of the asked question its closest such bank question holds.
-    # Fitted as a conditional logit over each question's sentences (5 folds by question, 1,348
-    # questions whose answer is among them): the value with this feature picks a right first
-    # sentence for 85.3% against 82.3% for the value alone; 0.85 is the two weights' ratio.
-    bank_answer_weight: float = 0.85
     # Sentences come from passages in the asker's language when one covers at least this share of
     # the best coverage and reaches this share of the best score; otherwise from any language.
     own_language_coverage: float = 0.5
@@ -83,11 +77,8 @@ class AnswerParams:
     # scoring 65% of the best, up to three) was right on 93.5% and quoted more than two
     # sentences, or one fact twice, in 65% of its right answers; this one is right on 90.4%
     # with 16% such answers. The third threshold was the highest-scoring one of a sweep that
-    # kept that share under 20%. With the bank's answering sentences in the value
-    # (bank_answer_weight) the values spread wider, and the sharpness was swept again on all
-    # 1,377 questions in scope: 10 → 92.2% right, 11.8% of right answers with more than two
-    # quotes; 8 → 92.8%, 13.8%; 6 → 93.2%, 16.3%; 4 → 93.4%, 18.6% (too near the 20%).
-    sentence_sharpness: float = 6.0
+    # kept that share under 20%.
+    sentence_sharpness: float = 10.0
     extra_sentence_chance: tuple[float, ...] = (0.01, 0.15)
     # Sentences picked by their chance; what honesty needs beside them (the sentence a pronoun
     # leans on, the hedge a passage opens with, the versions of a disputed fact) comes on top.
