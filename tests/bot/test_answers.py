@@ -141,9 +141,13 @@ def test_a_name_the_corpus_never_mentions_is_declined(engine: AnswerEngine) -> N
 def test_who_holds_an_office_now_needs_a_recent_sentence(engine: AnswerEngine) -> None:
     """The corpus names the lord mayor of 1960, not today's: no earlier holder is passed off as
     the present one. A holder dated within two years of the corpus still answers."""
-    stale = engine.ask("Who is the Oberbürgermeister of Braunschweig today?")
-    assert stale.abstained and stale.reason == "stale"
-    assert "earlier dates" in to_text(stale)
+    for question in ("Who is the Oberbürgermeister of Braunschweig today?",
+                     "Wer ist heute Oberbürgermeister von Braunschweig?",
+                     "Siapa wali kota Bandung sekarang?"):
+        stale = engine.ask(question)
+        assert stale.abstained and stale.reason == "stale", question
+        if stale.language == "en":
+            assert "earlier dates" in to_text(stale)
     recent = engine.ask("Who is currently the chair of the DIG Niedersachsen?")
     assert "Ihbe" in recent.text
 
@@ -262,8 +266,12 @@ def test_chat_spellings_find_the_corpus_words(engine: AnswerEngine, question: st
 
 
 def test_a_german_compound_is_found_by_its_part(engine: AnswerEngine) -> None:
-    """'Messen … im Ausland' finds the sentence on 'Auslandsmessen'."""
-    answer = engine.ask("Welche Messen besuchen indonesische KMU im Ausland?")
+    """'Messen … im Ausland' finds the sentence on 'Auslandsmessen' (analysis, retrieval and
+    selection; whether that sentence answers "which fairs" is the gate's call, so it is open)."""
+    from bot.answers.gate import OPEN
+
+    answer = AnswerEngine(engine.index, gate=OPEN).ask(
+        "Welche Messen besuchen indonesische KMU im Ausland?")
     assert "Auslandsmessen" in answer.quotes[0].text
 
 
