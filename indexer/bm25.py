@@ -47,7 +47,7 @@ class BM25Index:
 
     def __init__(self, vocabulary: dict[str, int], indptr: Ints, doc_ids: DocIds,
                  weights: Floats, doc_len: Ints, idf: Floats, params: BM25Params,
-                 avgdl: float) -> None:
+                 avgdl: float, max_weight: Floats | None = None) -> None:
         self.vocabulary = vocabulary
         self.indptr = indptr
         self.doc_ids = doc_ids
@@ -56,6 +56,8 @@ class BM25Index:
         self.idf = idf
         self.params = params
         self.avgdl = avgdl
+        # each term's largest weight: the bound that lets `top` skip a term's postings
+        self.max_weight = term_maxima(indptr, weights) if max_weight is None else max_weight
         self._positive = bool(np.all(idf > 0))  # then no term can hide a passage
         self._local = threading.local()
         self.files: Path | None = None  # folder of doc_ids.npy and weights.npy, if spilled
@@ -225,6 +227,16 @@ def _best(candidates: npt.NDArray[np.intp], scores: Floats, k: int) -> list[tupl
         candidates, scores = candidates[keep], scores[keep]
     order = np.lexsort((candidates, -scores))[:k]
     return [(int(candidates[i]), float(scores[i])) for i in order]
+
+
+def term_maxima(indptr: Ints, weights: Floats) -> Floats:
+    """Each term's largest weight (0 for a term without postings)."""
+    maxima = np.zeros(len(indptr) - 1)
+    starts = indptr[:-1]
+    used = indptr[1:] > starts
+    if used.any():
+        maxima[used] = np.maximum.reduceat(weights, starts[used])
+    return maxima
 
 
 def okapi_idf(df: Sequence[int], corpus_size: int, epsilon: float) -> Floats:

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
 
-from indexer.bm25 import BM25Index, BM25Params
+from indexer.bm25 import BM25Index, BM25Params, term_maxima
 
 
 def synthetic(n_docs: int, seed: int = 7) -> list[list[str]]:
@@ -117,7 +117,9 @@ def test_chunked_build_equals_building_in_memory(tmp_path: Path) -> None:
     chunked = BM25Index.build(iter(docs), spill=tmp_path, chunk_postings=500)
     assert np.diff(whole.indptr).max() > 500  # a term merged a chunk at a time, too
     assert chunked.vocabulary == whole.vocabulary
-    for name in ("indptr", "doc_ids", "weights", "doc_len", "idf"):
+    for name in ("indptr", "doc_ids", "weights", "doc_len", "idf", "max_weight"):
         assert np.array_equal(getattr(chunked, name), getattr(whole, name)), name
+    assert np.array_equal(chunked.max_weight, term_maxima(whole.indptr, whole.weights))
     query = ["w0", "w7", "w7", "w2500"]
     assert np.array_equal(chunked.scores(query), BM25Okapi(docs).get_scores(query))
+
