@@ -31,8 +31,11 @@ Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
 DocIds = npt.NDArray[np.int32]
 
-BLOCK = 1 << 16  # passages scored together: 512 KB of scores, inside the L2 cache
+BLOCK = 1 << 17  # passages scored together: 1 MB of scores, inside the L2 cache
+SMALL = 1 << 14  # up to this many passages, the postings are summed by one bincount
 POOL = 4096  # candidates kept before they are cut back to those at least the k-th best
+ALPHA = 0.55  # skipped terms' bounds sum to at most this share of the k-th best's bound
+SLACK = 1e-9  # relative margin on bounds, far above the rounding of a sum of weights
 
 
 @dataclass(frozen=True)
@@ -96,48 +99,122 @@ class BM25Index:
         if not self._positive and any(self.idf[t] <= 0 for t, _, _ in slices):
             return self._top_exhaustive(slices, k)  # a zero weight would hide a passage
         # Every weight is positive, so a touched passage scores > 0 and an untouched one 0.
-        if self.size <= BLOCK:  # one block: no cutting, and one bincount over all postings
-            ids = np.concatenate([self.doc_ids[a:b] for _, a, b in slices])
-            summed: Floats = np.asarray(np.bincount(ids, np.concatenate(
-                [self.weights[a:b] for _, a, b in slices])), dtype=np.float64)
-            floor = _floor(summed, k)
-            chosen = np.flatnonzero(summed >= floor) if floor > 0 else np.flatnonzero(summed > 0)
-            return _best(chosen, summed[chosen], k)
+        if self.size <= BLOCK:  # one block: every term added in query order, exact at once
+            if self.size <= SMALL:  # fewest calls: one bincount over all the postings
+                ids = np.concatenate([self.doc_ids[a:b] for _, a, b in slices])
+                scores: Floats = np.asarray(np.bincount(ids, np.concatenate(
+                    [self.weights[a:b] for _, a, b in slices])), dtype=np.float64)
+            else:  # no copy of the postings, and the scores' memory reused
+                scores = self._scratch()[: self.size]
+                scores.fill(0.0)
+                for _, a, b in slices:
+                    np.add.at(scores, self.doc_ids[a:b], self.weights[a:b])
+            floor = _floor(scores, k)
+            chosen = np.flatnonzero(scores >= floor) if floor > 0 else np.flatnonzero(scores > 0)
+            return _best(chosen, scores[chosen], k)
+        return self._top_blocks(slices, k)
+
+    def _top_blocks(self, slices: list[tuple[int, int, int]], k: int
+                    ) -> list[tuple[int, float]]:
+        """`top` a block of passage ids at a time, skipping the postings of non-essential
+        terms (MaxScore): once `theta`, a proven lower bound of the k-th best score, is
+        known, terms whose upper bounds (their largest weight) sum to at most ALPHA * theta
+        cannot by themselves lift a passage to it. A block then adds only the other
+        (essential) terms' postings; the passages that could still reach theta look up the
+        non-essential terms' weights by binary search. Those sums are in another order
+        than BM25Okapi's, so the final candidates are scored again in query order."""
+        bounds = [float(self.max_weight[t]) for t, _, _ in slices]
+        # the knapsack's order: most postings skipped per unit of bound first
+        by_value = sorted(range(len(slices)),
+                          key=lambda i: -(slices[i][2] - slices[i][1]) / bounds[i])
         last = int(max(self.doc_ids[end - 1] for _, _, end in slices))
         first = int(min(self.doc_ids[start] for _, start, _ in slices))
         edges = [*range(first - first % BLOCK, last + 1, BLOCK), last + 1]
         keys = np.array(edges, dtype=self.doc_ids.dtype)  # same dtype: no copy to search
-        cuts = [np.searchsorted(self.doc_ids[start:end], keys) + start
+        cuts = [(np.searchsorted(self.doc_ids[start:end], keys) + start).tolist()
                 for _, start, end in slices]
         block = self._scratch()
-        kept_ids: list[npt.NDArray[np.intp]] = []
+        kept_ids: list[DocIds] = []
         kept_scores: list[Floats] = []
-        kept, floor = 0, 0.0
+        kept, theta, reordered = 0, 0.0, False
         for j in range(len(edges) - 1):
             base, width = edges[j], edges[j + 1] - edges[j]
+            present = [i for i, c in enumerate(cuts) if c[j] < c[j + 1]]
+            if not present:
+                continue
+            skipped, rest = set(), 0.0
+            if theta > 0:
+                for i in by_value:
+                    if cuts[i][j] < cuts[i][j + 1] and rest + bounds[i] <= ALPHA * theta:
+                        skipped.add(i)
+                        rest += bounds[i]
             scores = block[:width]
             scores.fill(0.0)
-            touched = False
-            for c in cuts:
-                a, b = int(c[j]), int(c[j + 1])
-                if a < b:  # query order, as BM25Okapi adds the terms
+            for i in present:
+                if i not in skipped:  # query order, as BM25Okapi adds the terms
+                    a, b = cuts[i][j], cuts[i][j + 1]
                     ids = self.doc_ids[a:b]
                     np.add.at(scores, ids - base if base else ids, self.weights[a:b])
-                    touched = True
-            if not touched:
-                continue
-            floor = max(floor, _floor(scores, k))
-            chosen = np.flatnonzero(scores >= floor) if floor > 0 else np.flatnonzero(scores > 0)
-            kept_ids.append(chosen + base)
-            kept_scores.append(scores[chosen])
-            kept += len(chosen)
+            theta = max(theta, _floor(scores, k) * (1 - SLACK))  # sums of some terms: lower
+            if not skipped:
+                chosen = (np.flatnonzero(scores >= theta) if theta > 0
+                          else np.flatnonzero(scores > 0))
+                ids, values = (chosen + base).astype(self.doc_ids.dtype), scores[chosen]
+            else:
+                reordered = True
+                ids, values = self._look_up(scores, base, j, cuts, bounds, skipped, rest,
+                                            theta, k)
+            if len(values) >= k:
+                theta = max(theta, _kth(values, k) * (1 - SLACK))
+            keep = values * (1 + SLACK) >= theta
+            kept_ids.append(ids[keep])
+            kept_scores.append(values[keep])
+            kept += len(kept_ids[-1])
             if kept > POOL:
                 candidates, values = np.concatenate(kept_ids), np.concatenate(kept_scores)
-                floor = float(np.partition(values, len(values) - k)[len(values) - k])
-                keep = values >= floor
+                theta = max(theta, _kth(values, k) * (1 - SLACK))
+                keep = values * (1 + SLACK) >= theta
                 kept_ids, kept_scores = [candidates[keep]], [values[keep]]
                 kept = len(kept_ids[0])
-        return _best(np.concatenate(kept_ids), np.concatenate(kept_scores), k)
+        candidates, values = np.concatenate(kept_ids), np.concatenate(kept_scores)
+        if not reordered:
+            return _best(candidates.astype(np.intp), values, k)
+        if len(values) > k:  # only those that may be among the k best, scored exactly
+            candidates = candidates[values * (1 + SLACK) >= _kth(values, k) * (1 - SLACK)]
+        return _best(candidates.astype(np.intp), self._exact(slices, candidates), k)
+
+    def _look_up(self, scores: Floats, base: int, j: int, cuts: list[list[int]],
+                 bounds: list[float], skipped: set[int], rest: float, theta: float, k: int
+                 ) -> tuple[DocIds, Floats]:
+        """The passages of block j whose essential sums plus the skipped terms' bounds reach
+        theta, with the skipped terms' weights added (largest bound first); a passage is
+        dropped as soon as what it may still gain cannot lift it to theta."""
+        chosen = np.flatnonzero(scores >= theta - rest * (1 + SLACK))
+        values = scores[chosen]
+        ids = (chosen + base).astype(self.doc_ids.dtype)
+        for i in sorted(skipped, key=lambda i: -bounds[i]):
+            rest -= bounds[i]
+            a, b = cuts[i][j], cuts[i][j + 1]
+            at = np.searchsorted(self.doc_ids[a:b], ids)
+            np.minimum(at, b - a - 1, out=at)
+            at += a
+            values = values + np.where(self.doc_ids[at] == ids, self.weights[at], 0.0)
+            if len(values) > k:
+                theta = max(theta, _kth(values, k) * (1 - SLACK))
+            keep = (values + max(rest, 0.0)) * (1 + SLACK) >= theta
+            ids, values = ids[keep], values[keep]
+        return ids, values
+
+    def _exact(self, slices: list[tuple[int, int, int]], candidates: DocIds) -> Floats:
+        """The candidates' (ascending passage ids) scores summed in query order, as
+        BM25Okapi sums them."""
+        total = np.zeros(len(candidates))
+        for _, a, b in slices:
+            at = np.searchsorted(self.doc_ids[a:b], candidates)
+            np.minimum(at, b - a - 1, out=at)
+            at += a
+            total += np.where(self.doc_ids[at] == candidates, self.weights[at], 0.0)
+        return total
 
     def _scratch(self) -> Floats:
         """This thread's block of scores (questions may be answered in several threads)."""
@@ -217,6 +294,10 @@ def _floor(scores: Floats, k: int) -> float:
         return 0.0
     maxima = scores[: groups * width].reshape(groups, width).max(axis=1)
     return float(np.partition(maxima, groups - k)[groups - k])
+
+
+def _kth(values: Floats, k: int) -> float:
+    return float(np.partition(values, len(values) - k)[len(values) - k])
 
 
 def _best(candidates: npt.NDArray[np.intp], scores: Floats, k: int) -> list[tuple[int, float]]:
