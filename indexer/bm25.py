@@ -8,8 +8,13 @@ per passage in query-term order, so the scores are bit-identical (tests check th
 
 `top()` never builds a corpus-sized array: it sums the postings of one block of passage ids
 at a time (a block's scores fit in the processor's cache), keeps the passages that score at
-least the k-th best seen so far, and sorts only those. Its cost follows the postings the
-query touches, not the size of the corpus.
+least a proven lower bound of the k-th best, and sorts only those. Once that bound is known,
+a block skips the postings of the terms that cannot by themselves lift a passage to it
+(MaxScore, Turtle & Flood 1995; their largest weights are saved with the index): the common
+words that fill most postings lists. The passages the other terms bring close enough look
+those terms up by binary search, and the final candidates are summed again in query order,
+so skipping changes no score (`indexer.topk`). Its cost follows the postings the query
+touches, not the size of the corpus.
 
 Building streams: postings are collected a chunk of passages at a time, each chunk sorted by
 term and written to a spill file, and the chunks are merged term by term at the end
@@ -27,15 +32,13 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from indexer import topk
+
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
 DocIds = npt.NDArray[np.int32]
 
-BLOCK = 1 << 17  # passages scored together: 1 MB of scores, inside the L2 cache
 SMALL = 1 << 14  # up to this many passages, the postings are summed by one bincount
-POOL = 4096  # candidates kept before they are cut back to those at least the k-th best
-ALPHA = 0.55  # skipped terms' bounds sum to at most this share of the k-th best's bound
-SLACK = 1e-9  # relative margin on bounds, far above the rounding of a sum of weights
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,7 @@ class BM25Index:
         if not self._positive and any(self.idf[t] <= 0 for t, _, _ in slices):
             return self._top_exhaustive(slices, k)  # a zero weight would hide a passage
         # Every weight is positive, so a touched passage scores > 0 and an untouched one 0.
-        if self.size <= BLOCK:  # one block: every term added in query order, exact at once
+        if self.size <= topk.BLOCK:  # one block: every term added in query order, exact at once
             if self.size <= SMALL:  # fewest calls: one bincount over all the postings
                 ids = np.concatenate([self.doc_ids[a:b] for _, a, b in slices])
                 scores: Floats = np.asarray(np.bincount(ids, np.concatenate(
@@ -109,116 +112,14 @@ class BM25Index:
                 scores.fill(0.0)
                 for _, a, b in slices:
                     np.add.at(scores, self.doc_ids[a:b], self.weights[a:b])
-            floor = _floor(scores, k)
+            floor = topk.floor(scores, k)
             chosen = np.flatnonzero(scores >= floor) if floor > 0 else np.flatnonzero(scores > 0)
-            return _best(chosen, scores[chosen], k)
-        return self._top_blocks(slices, k)
-
-    def _top_blocks(self, slices: list[tuple[int, int, int]], k: int
-                    ) -> list[tuple[int, float]]:
-        """`top` a block of passage ids at a time, skipping the postings of non-essential
-        terms (MaxScore): once `theta`, a proven lower bound of the k-th best score, is
-        known, terms whose upper bounds (their largest weight) sum to at most ALPHA * theta
-        cannot by themselves lift a passage to it. A block then adds only the other
-        (essential) terms' postings; the passages that could still reach theta look up the
-        non-essential terms' weights by binary search. Those sums are in another order
-        than BM25Okapi's, so the final candidates are scored again in query order."""
-        bounds = [float(self.max_weight[t]) for t, _, _ in slices]
-        # the knapsack's order: most postings skipped per unit of bound first
-        by_value = sorted(range(len(slices)),
-                          key=lambda i: -(slices[i][2] - slices[i][1]) / bounds[i])
-        last = int(max(self.doc_ids[end - 1] for _, _, end in slices))
-        first = int(min(self.doc_ids[start] for _, start, _ in slices))
-        edges = [*range(first - first % BLOCK, last + 1, BLOCK), last + 1]
-        keys = np.array(edges, dtype=self.doc_ids.dtype)  # same dtype: no copy to search
-        cuts = [(np.searchsorted(self.doc_ids[start:end], keys) + start).tolist()
-                for _, start, end in slices]
-        block = self._scratch()
-        kept_ids: list[DocIds] = []
-        kept_scores: list[Floats] = []
-        kept, theta, reordered = 0, 0.0, False
-        for j in range(len(edges) - 1):
-            base, width = edges[j], edges[j + 1] - edges[j]
-            present = [i for i, c in enumerate(cuts) if c[j] < c[j + 1]]
-            if not present:
-                continue
-            skipped, rest = set(), 0.0
-            if theta > 0:
-                for i in by_value:
-                    if cuts[i][j] < cuts[i][j + 1] and rest + bounds[i] <= ALPHA * theta:
-                        skipped.add(i)
-                        rest += bounds[i]
-            scores = block[:width]
-            scores.fill(0.0)
-            for i in present:
-                if i not in skipped:  # query order, as BM25Okapi adds the terms
-                    a, b = cuts[i][j], cuts[i][j + 1]
-                    ids = self.doc_ids[a:b]
-                    np.add.at(scores, ids - base if base else ids, self.weights[a:b])
-            theta = max(theta, _floor(scores, k) * (1 - SLACK))  # sums of some terms: lower
-            if not skipped:
-                chosen = (np.flatnonzero(scores >= theta) if theta > 0
-                          else np.flatnonzero(scores > 0))
-                ids, values = (chosen + base).astype(self.doc_ids.dtype), scores[chosen]
-            else:
-                reordered = True
-                ids, values = self._look_up(scores, base, j, cuts, bounds, skipped, rest,
-                                            theta, k)
-            if len(values) >= k:
-                theta = max(theta, _kth(values, k) * (1 - SLACK))
-            keep = values * (1 + SLACK) >= theta
-            kept_ids.append(ids[keep])
-            kept_scores.append(values[keep])
-            kept += len(kept_ids[-1])
-            if kept > POOL:
-                candidates, values = np.concatenate(kept_ids), np.concatenate(kept_scores)
-                theta = max(theta, _kth(values, k) * (1 - SLACK))
-                keep = values * (1 + SLACK) >= theta
-                kept_ids, kept_scores = [candidates[keep]], [values[keep]]
-                kept = len(kept_ids[0])
-        candidates, values = np.concatenate(kept_ids), np.concatenate(kept_scores)
-        if not reordered:
-            return _best(candidates.astype(np.intp), values, k)
-        if len(values) > k:  # only those that may be among the k best, scored exactly
-            candidates = candidates[values * (1 + SLACK) >= _kth(values, k) * (1 - SLACK)]
-        return _best(candidates.astype(np.intp), self._exact(slices, candidates), k)
-
-    def _look_up(self, scores: Floats, base: int, j: int, cuts: list[list[int]],
-                 bounds: list[float], skipped: set[int], rest: float, theta: float, k: int
-                 ) -> tuple[DocIds, Floats]:
-        """The passages of block j whose essential sums plus the skipped terms' bounds reach
-        theta, with the skipped terms' weights added (largest bound first); a passage is
-        dropped as soon as what it may still gain cannot lift it to theta."""
-        chosen = np.flatnonzero(scores >= theta - rest * (1 + SLACK))
-        values = scores[chosen]
-        ids = (chosen + base).astype(self.doc_ids.dtype)
-        for i in sorted(skipped, key=lambda i: -bounds[i]):
-            rest -= bounds[i]
-            a, b = cuts[i][j], cuts[i][j + 1]
-            at = np.searchsorted(self.doc_ids[a:b], ids)
-            np.minimum(at, b - a - 1, out=at)
-            at += a
-            values = values + np.where(self.doc_ids[at] == ids, self.weights[at], 0.0)
-            if len(values) > k:
-                theta = max(theta, _kth(values, k) * (1 - SLACK))
-            keep = (values + max(rest, 0.0)) * (1 + SLACK) >= theta
-            ids, values = ids[keep], values[keep]
-        return ids, values
-
-    def _exact(self, slices: list[tuple[int, int, int]], candidates: DocIds) -> Floats:
-        """The candidates' (ascending passage ids) scores summed in query order, as
-        BM25Okapi sums them."""
-        total = np.zeros(len(candidates))
-        for _, a, b in slices:
-            at = np.searchsorted(self.doc_ids[a:b], candidates)
-            np.minimum(at, b - a - 1, out=at)
-            at += a
-            total += np.where(self.doc_ids[at] == candidates, self.weights[at], 0.0)
-        return total
+            return topk.best(chosen, scores[chosen], k)
+        return topk.top_blocks(self, slices, k)
 
     def _scratch(self) -> Floats:
         """This thread's block of scores (questions may be answered in several threads)."""
-        need = min(BLOCK, max(self.size, 1))
+        need = min(topk.BLOCK, max(self.size, 1))
         block: Floats | None = getattr(self._local, "block", None)
         if block is None or len(block) < need:
             block = self._local.block = np.empty(need)
@@ -236,7 +137,7 @@ class BM25Index:
         group[order] = np.cumsum(first) - 1
         # sums in query order, as BM25Okapi does
         scores = np.asarray(np.bincount(group, weights=weights), dtype=np.float64)
-        return _best(ranked[first].astype(np.intp), scores, k)
+        return topk.best(ranked[first].astype(np.intp), scores, k)
 
     def containing(self, terms: Iterable[str], docs: Sequence[int]) -> list[set[str]]:
         """For each passage of `docs`, which of `terms` it contains, read from the postings
@@ -283,31 +184,6 @@ class BM25Index:
             return self.doc_ids[a:b], self.weights[a:b]
         return (np.concatenate([self.doc_ids[a:b] for _, a, b in slices]),
                 np.concatenate([self.weights[a:b] for _, a, b in slices]))
-
-
-def _floor(scores: Floats, k: int) -> float:
-    """A lower bound of the k-th best score: the k-th best of the maxima of 8k groups of
-    passages (k distinct passages score at least that), found without sorting the block."""
-    groups = 8 * k
-    width = len(scores) // groups
-    if width < 4:
-        return 0.0
-    maxima = scores[: groups * width].reshape(groups, width).max(axis=1)
-    return float(np.partition(maxima, groups - k)[groups - k])
-
-
-def _kth(values: Floats, k: int) -> float:
-    return float(np.partition(values, len(values) - k)[len(values) - k])
-
-
-def _best(candidates: npt.NDArray[np.intp], scores: Floats, k: int) -> list[tuple[int, float]]:
-    """Top k of candidate passages (distinct ids) by score, lower id first on ties."""
-    if len(candidates) > k:
-        kth = np.partition(scores, len(scores) - k)[len(scores) - k]
-        keep = scores >= kth
-        candidates, scores = candidates[keep], scores[keep]
-    order = np.lexsort((candidates, -scores))[:k]
-    return [(int(candidates[i]), float(scores[i])) for i in order]
 
 
 def term_maxima(indptr: Ints, weights: Floats) -> Floats:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
 
+from indexer import topk
 from indexer.bm25 import BM25Index, BM25Params, term_maxima
 
 
@@ -87,8 +89,8 @@ def test_top_ten_identical_to_bm25okapi_across_blocks(monkeypatch: pytest.Monkey
                                                       block: int) -> None:
     """Scored a small block at a time and cut back often, top() still returns exactly the
     passages and scores of sorting BM25Okapi's."""
-    monkeypatch.setattr("indexer.bm25.BLOCK", block)
-    monkeypatch.setattr("indexer.bm25.POOL", 16)
+    monkeypatch.setattr("indexer.topk.BLOCK", block)
+    monkeypatch.setattr("indexer.topk.POOL", 16)
     docs = synthetic(5_000, seed=21)
     oracle = BM25Okapi(docs)
     index = BM25Index.build(docs)
@@ -142,15 +144,15 @@ def test_skipping_terms_keeps_the_exact_top_k(monkeypatch: pytest.MonkeyPatch, k
                                               seed: int) -> None:
     """With small blocks the search skips the postings of common terms (MaxScore) in most
     blocks; the top k are still exactly BM25Okapi's passages, scores and tie order."""
-    monkeypatch.setattr("indexer.bm25.BLOCK", 256)
-    monkeypatch.setattr("indexer.bm25.POOL", 64)
+    monkeypatch.setattr("indexer.topk.BLOCK", 256)
+    monkeypatch.setattr("indexer.topk.POOL", 64)
     looked_up = []
-    original = BM25Index._look_up
+    look_up = topk.look_up
 
-    def counting(self: BM25Index, *args: object, **kwargs: object) -> object:
+    def counting(*args: Any, **kwargs: Any) -> Any:
         looked_up.append(1)
-        return original(self, *args, **kwargs)  # type: ignore[arg-type]
-    monkeypatch.setattr(BM25Index, "_look_up", counting)
+        return look_up(*args, **kwargs)
+    monkeypatch.setattr("indexer.topk.look_up", counting)
     docs = skewed(6_000, seed, copies=600)
     oracle = BM25Okapi(docs)
     index = BM25Index.build(docs)
@@ -168,7 +170,7 @@ def test_ties_at_the_kth_score_keep_the_lowest_ids_across_blocks(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Passages tied with the k-th best in later blocks, after terms were skipped, lose to
     the earlier ones, as when sorting BM25Okapi's scores."""
-    monkeypatch.setattr("indexer.bm25.BLOCK", 128)
+    monkeypatch.setattr("indexer.topk.BLOCK", 128)
     rng = random.Random(4)
     docs = [["common"] * rng.randint(1, 3) + ["filler"] * rng.randint(0, 5)
             for _ in range(3_000)]
@@ -184,7 +186,7 @@ def test_ties_at_the_kth_score_keep_the_lowest_ids_across_blocks(
 def test_a_term_is_never_skipped_where_it_decides(monkeypatch: pytest.MonkeyPatch) -> None:
     """A common term whose bound alone exceeds what the rare terms leave to gain is added,
     not skipped: passages holding only it at a high frequency still rank."""
-    monkeypatch.setattr("indexer.bm25.BLOCK", 64)
+    monkeypatch.setattr("indexer.topk.BLOCK", 64)
     docs = [["a", "b"] for _ in range(2_000)] + [["a"] * 30] * 5 + [["r"]] * 3
     docs += [["a", "b"] for _ in range(2_000)]
     oracle = BM25Okapi(docs)
