@@ -8,8 +8,13 @@ per passage in query-term order, so the scores are bit-identical (tests check th
 
 `top()` never builds a corpus-sized array: it sums the postings of one block of passage ids
 at a time (a block's scores fit in the processor's cache), keeps the passages that score at
-least the k-th best seen so far, and sorts only those. Its cost follows the postings the
-query touches, not the size of the corpus.
+least a proven lower bound of the k-th best, and sorts only those. Once that bound is known,
+a block skips the postings of the terms that cannot by themselves lift a passage to it
+(MaxScore, Turtle & Flood 1995; their largest weights are saved with the index): the common
+words that fill most postings lists. The passages the other terms bring close enough look
+those terms up by binary search, and the final candidates are summed again in query order,
+so skipping changes no score (`indexer.topk`). Its cost follows the postings the query
+touches, not the size of the corpus.
 
 Building streams: postings are collected a chunk of passages at a time, each chunk sorted by
 term and written to a spill file, and the chunks are merged term by term at the end
@@ -27,12 +32,13 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from indexer import topk
+
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
 DocIds = npt.NDArray[np.int32]
 
-BLOCK = 1 << 16  # passages scored together: 512 KB of scores, inside the L2 cache
-POOL = 4096  # candidates kept before they are cut back to those at least the k-th best
+SMALL = 1 << 14  # up to this many passages, the postings are summed by one bincount
 
 
 @dataclass(frozen=True)
@@ -47,7 +53,7 @@ class BM25Index:
 
     def __init__(self, vocabulary: dict[str, int], indptr: Ints, doc_ids: DocIds,
                  weights: Floats, doc_len: Ints, idf: Floats, params: BM25Params,
-                 avgdl: float) -> None:
+                 avgdl: float, max_weight: Floats | None = None) -> None:
         self.vocabulary = vocabulary
         self.indptr = indptr
         self.doc_ids = doc_ids
@@ -56,6 +62,8 @@ class BM25Index:
         self.idf = idf
         self.params = params
         self.avgdl = avgdl
+        # each term's largest weight: the bound that lets `top` skip a term's postings
+        self.max_weight = term_maxima(indptr, weights) if max_weight is None else max_weight
         self._positive = bool(np.all(idf > 0))  # then no term can hide a passage
         self._local = threading.local()
         self.files: Path | None = None  # folder of doc_ids.npy and weights.npy, if spilled
@@ -94,52 +102,24 @@ class BM25Index:
         if not self._positive and any(self.idf[t] <= 0 for t, _, _ in slices):
             return self._top_exhaustive(slices, k)  # a zero weight would hide a passage
         # Every weight is positive, so a touched passage scores > 0 and an untouched one 0.
-        if self.size <= BLOCK:  # one block: no cutting, and one bincount over all postings
-            ids = np.concatenate([self.doc_ids[a:b] for _, a, b in slices])
-            summed: Floats = np.asarray(np.bincount(ids, np.concatenate(
-                [self.weights[a:b] for _, a, b in slices])), dtype=np.float64)
-            floor = _floor(summed, k)
-            chosen = np.flatnonzero(summed >= floor) if floor > 0 else np.flatnonzero(summed > 0)
-            return _best(chosen, summed[chosen], k)
-        last = int(max(self.doc_ids[end - 1] for _, _, end in slices))
-        first = int(min(self.doc_ids[start] for _, start, _ in slices))
-        edges = [*range(first - first % BLOCK, last + 1, BLOCK), last + 1]
-        keys = np.array(edges, dtype=self.doc_ids.dtype)  # same dtype: no copy to search
-        cuts = [np.searchsorted(self.doc_ids[start:end], keys) + start
-                for _, start, end in slices]
-        block = self._scratch()
-        kept_ids: list[npt.NDArray[np.intp]] = []
-        kept_scores: list[Floats] = []
-        kept, floor = 0, 0.0
-        for j in range(len(edges) - 1):
-            base, width = edges[j], edges[j + 1] - edges[j]
-            scores = block[:width]
-            scores.fill(0.0)
-            touched = False
-            for c in cuts:
-                a, b = int(c[j]), int(c[j + 1])
-                if a < b:  # query order, as BM25Okapi adds the terms
-                    ids = self.doc_ids[a:b]
-                    np.add.at(scores, ids - base if base else ids, self.weights[a:b])
-                    touched = True
-            if not touched:
-                continue
-            floor = max(floor, _floor(scores, k))
+        if self.size <= topk.BLOCK:  # one block: every term added in query order, exact at once
+            if self.size <= SMALL:  # fewest calls: one bincount over all the postings
+                ids = np.concatenate([self.doc_ids[a:b] for _, a, b in slices])
+                scores: Floats = np.asarray(np.bincount(ids, np.concatenate(
+                    [self.weights[a:b] for _, a, b in slices])), dtype=np.float64)
+            else:  # no copy of the postings, and the scores' memory reused
+                scores = self._scratch()[: self.size]
+                scores.fill(0.0)
+                for _, a, b in slices:
+                    np.add.at(scores, self.doc_ids[a:b], self.weights[a:b])
+            floor = topk.floor(scores, k)
             chosen = np.flatnonzero(scores >= floor) if floor > 0 else np.flatnonzero(scores > 0)
-            kept_ids.append(chosen + base)
-            kept_scores.append(scores[chosen])
-            kept += len(chosen)
-            if kept > POOL:
-                candidates, values = np.concatenate(kept_ids), np.concatenate(kept_scores)
-                floor = float(np.partition(values, len(values) - k)[len(values) - k])
-                keep = values >= floor
-                kept_ids, kept_scores = [candidates[keep]], [values[keep]]
-                kept = len(kept_ids[0])
-        return _best(np.concatenate(kept_ids), np.concatenate(kept_scores), k)
+            return topk.best(chosen, scores[chosen], k)
+        return topk.top_blocks(self, slices, k)
 
     def _scratch(self) -> Floats:
         """This thread's block of scores (questions may be answered in several threads)."""
-        need = min(BLOCK, max(self.size, 1))
+        need = min(topk.BLOCK, max(self.size, 1))
         block: Floats | None = getattr(self._local, "block", None)
         if block is None or len(block) < need:
             block = self._local.block = np.empty(need)
@@ -157,7 +137,7 @@ class BM25Index:
         group[order] = np.cumsum(first) - 1
         # sums in query order, as BM25Okapi does
         scores = np.asarray(np.bincount(group, weights=weights), dtype=np.float64)
-        return _best(ranked[first].astype(np.intp), scores, k)
+        return topk.best(ranked[first].astype(np.intp), scores, k)
 
     def containing(self, terms: Iterable[str], docs: Sequence[int]) -> list[set[str]]:
         """For each passage of `docs`, which of `terms` it contains, read from the postings
@@ -206,25 +186,14 @@ class BM25Index:
                 np.concatenate([self.weights[a:b] for _, a, b in slices]))
 
 
-def _floor(scores: Floats, k: int) -> float:
-    """A lower bound of the k-th best score: the k-th best of the maxima of 8k groups of
-    passages (k distinct passages score at least that), found without sorting the block."""
-    groups = 8 * k
-    width = len(scores) // groups
-    if width < 4:
-        return 0.0
-    maxima = scores[: groups * width].reshape(groups, width).max(axis=1)
-    return float(np.partition(maxima, groups - k)[groups - k])
-
-
-def _best(candidates: npt.NDArray[np.intp], scores: Floats, k: int) -> list[tuple[int, float]]:
-    """Top k of candidate passages (distinct ids) by score, lower id first on ties."""
-    if len(candidates) > k:
-        kth = np.partition(scores, len(scores) - k)[len(scores) - k]
-        keep = scores >= kth
-        candidates, scores = candidates[keep], scores[keep]
-    order = np.lexsort((candidates, -scores))[:k]
-    return [(int(candidates[i]), float(scores[i])) for i in order]
+def term_maxima(indptr: Ints, weights: Floats) -> Floats:
+    """Each term's largest weight (0 for a term without postings)."""
+    maxima = np.zeros(len(indptr) - 1)
+    starts = indptr[:-1]
+    used = indptr[1:] > starts
+    if used.any():
+        maxima[used] = np.maximum.reduceat(weights, starts[used])
+    return maxima
 
 
 def okapi_idf(df: Sequence[int], corpus_size: int, epsilon: float) -> Floats:

@@ -21,8 +21,10 @@ from typing import Any
 
 import numpy as np
 
+from indexer.bm25 import term_maxima
+
 POSTINGS = {"indptr": np.int64, "doc_ids": np.int32, "weights": np.float64,
-            "doc_len": np.int64, "idf": np.float64}
+            "doc_len": np.int64, "idf": np.float64, "max_weight": np.float64}
 DTYPES = {**POSTINGS, "passage_offsets": np.int64, "sentence_offsets": np.int64,
           **{f"bank_{name}": dtype for name, dtype in POSTINGS.items()}}
 CORPUS_LISTS = ("sources", "programs", "glossary", "timeline", "documents")
@@ -68,7 +70,8 @@ def _check_postings(arrays: dict[str, np.ndarray], prefix: str, n_terms: int, n_
     """One BM25 field's postings (the text's, or the question bank's with prefix 'bank_')."""
     field = "the question bank's " if prefix else ""
     indptr, doc_ids = arrays[f"{prefix}indptr"], arrays[f"{prefix}doc_ids"]
-    if len(indptr) != n_terms + 1 or len(arrays[f"{prefix}idf"]) != n_terms:
+    if (len(indptr) != n_terms + 1 or len(arrays[f"{prefix}idf"]) != n_terms
+            or len(arrays[f"{prefix}max_weight"]) != n_terms):
         raise BuildMismatch(f"{field}postings do not match the vocabulary")
     if len(arrays[f"{prefix}doc_len"]) != n_docs or len(doc_ids) != len(
             arrays[f"{prefix}weights"]):
@@ -82,6 +85,10 @@ def _check_postings(arrays: dict[str, np.ndarray], prefix: str, n_terms: int, n_
             raise BuildMismatch(f"{field}{name} holds a value that is not a finite number")
     if len(arrays[f"{prefix}doc_len"]) and int(arrays[f"{prefix}doc_len"].min()) < 0:
         raise BuildMismatch(f"a passage has a negative {field}length")
+    # a bound below a weight would make a search skip a passage that belongs in the top k
+    if full and not np.array_equal(arrays[f"{prefix}max_weight"],
+                                   term_maxima(indptr, arrays[f"{prefix}weights"])):
+        raise BuildMismatch(f"{field}max_weight is not each term's largest weight")
 
 
 def _check_offsets(offsets: np.ndarray, data: bytes | memoryview, what: str, full: bool

@@ -258,14 +258,15 @@ class SearchIndex:
             p = manifest["bm25"]
             bm25 = BM25Index(vocabulary, arrays["indptr"], arrays["doc_ids"], arrays["weights"],
                              arrays["doc_len"], arrays["idf"],
-                             BM25Params(p["k1"], p["b"], p["epsilon"]), p["avgdl"])
+                             BM25Params(p["k1"], p["b"], p["epsilon"]), p["avgdl"],
+                             arrays["max_weight"])
             items = PassageStore(lines["passages"], arrays["passage_offsets"],
                                  (lines["sentences"], arrays["sentence_offsets"]))
             saved = jsons["bank"]
             bank = BM25Index({t: i for i, t in enumerate(saved["vocabulary"])},
                              arrays["bank_indptr"], arrays["bank_doc_ids"],
                              arrays["bank_weights"], arrays["bank_doc_len"], arrays["bank_idf"],
-                             bm25.params, saved["avgdl"])
+                             bm25.params, saved["avgdl"], arrays["bank_max_weight"])
             questions = ByPassage({int(i): q for i, q in saved["questions"].items()}, len(items))
             answering = ByPassage({int(i): n for i, n in saved["sentences"].items()},
                                   len(items))
@@ -290,7 +291,8 @@ def _postings_arrays(field: BM25Index, prefix: str) -> dict[str, np.ndarray | Pa
     return {f"{prefix}indptr": field.indptr,
             f"{prefix}doc_ids": spilled / "doc_ids.npy" if spilled else field.doc_ids,
             f"{prefix}weights": spilled / "weights.npy" if spilled else field.weights,
-            f"{prefix}doc_len": field.doc_len, f"{prefix}idf": field.idf}
+            f"{prefix}doc_len": field.doc_len, f"{prefix}idf": field.idf,
+            f"{prefix}max_weight": field.max_weight}
 
 
 class ByPassage(Sequence[list[_T]]):

@@ -5,7 +5,8 @@ until a chunk is full, sorted by term and set aside (in a spill folder when one 
 at the end the chunks are merged a range of terms at a time into the CSR arrays of
 `BM25Index`. Memory is one chunk and one merge range (a term with more postings than that,
 such as a word of every passage, is merged a chunk at a time), plus 8 bytes per passage for
-the lengths and the length norms and the vocabulary, whatever the corpus size.
+the lengths and the length norms and the vocabulary, whatever the corpus size. Each term's
+largest weight is kept as it is merged: `BM25Index.top` bounds a term's share by it.
 """
 
 from __future__ import annotations
@@ -123,6 +124,7 @@ class PostingsWriter:
         norm = params.k1 * (1 - params.b + params.b * doc_len / avgdl)
         total = int(indptr[-1])
         out_docs, out_weights = self._outputs(total)
+        maxima = np.zeros(n_terms)  # each term's largest weight, top()'s bound
         first = 0
         while first < n_terms:
             end = max(first + 1, int(np.searchsorted(
@@ -137,6 +139,8 @@ class PostingsWriter:
                                             / (frequencies + norm[docs]))
                     _write(out_docs, docs, at)
                     _write(out_weights, weights, at)
+                    if len(weights):
+                        maxima[first] = max(maxima[first], float(weights.max()))
                     at += len(docs)
                 first = end
                 continue
@@ -150,10 +154,14 @@ class PostingsWriter:
             weights = idf[terms[order]] * (tfs * (params.k1 + 1) / (tfs + norm[docs]))
             _write(out_docs, docs, int(indptr[first]))
             _write(out_weights, weights, int(indptr[first]))
+            starts = indptr[first:end] - indptr[first]
+            used = indptr[first + 1 : end + 1] > indptr[first:end]
+            if used.any():
+                maxima[first:end][used] = np.maximum.reduceat(weights, starts[used])
             first = end
         doc_ids, weight_array = self._results(out_docs, out_weights)
         index = BM25Index(self.vocabulary, indptr, doc_ids, weight_array, doc_len, idf, params,
-                          avgdl)
+                          avgdl, maxima)
         index.files = self.spill
         return index
 

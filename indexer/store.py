@@ -9,6 +9,7 @@
         languages.json             word → language share, for telling a question's language
         commonness.json            language → word → Zipf frequency in everyday language
         indptr.npy doc_ids.npy weights.npy doc_len.npy idf.npy   the postings (numpy, no pickle)
+        max_weight.npy             each term's largest weight (the search's bound)
         passages.jsonl             one passage per line; passage_offsets.npy: where each starts
         sentences.jsonl            each passage's sentences (as spans of its text), one line
                                    per passage; sentence_offsets.npy: where each line starts
@@ -61,11 +62,12 @@ from indexer.errors import IndexBusyError, IndexFileError
 log = logging.getLogger(__name__)
 
 # 7: sources carry publisher, published and site; 8-9: the question bank; 10: memory-mapped
-# loading with saved stems, compounds and sentence spans, the bank kept sparse
-FORMAT_VERSION = 10
-ARRAYS = ("indptr", "doc_ids", "weights", "doc_len", "idf", "passage_offsets",
-          "sentence_offsets",
-          "bank_indptr", "bank_doc_ids", "bank_weights", "bank_doc_len", "bank_idf")
+# loading with saved stems, compounds and sentence spans, the bank kept sparse; 11: each
+# term's largest weight (max_weight.npy), the bound that lets a search skip postings
+FORMAT_VERSION = 11
+ARRAYS = ("indptr", "doc_ids", "weights", "doc_len", "idf", "max_weight", "passage_offsets",
+          "sentence_offsets", "bank_indptr", "bank_doc_ids", "bank_weights", "bank_doc_len",
+          "bank_idf", "bank_max_weight")
 JSONS = ("vocabulary", "corpus", "languages", "commonness", "bank", "stems", "compounds")
 LINES = ("passages", "sentences")
 FILES = frozenset({*(f"{n}.npy" for n in ARRAYS), *(f"{n}.json" for n in JSONS),

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
 
-from indexer.bm25 import BM25Index, BM25Params
+from indexer import topk
+from indexer.bm25 import BM25Index, BM25Params, term_maxima
 
 
 def synthetic(n_docs: int, seed: int = 7) -> list[list[str]]:
@@ -87,8 +89,8 @@ def test_top_ten_identical_to_bm25okapi_across_blocks(monkeypatch: pytest.Monkey
                                                       block: int) -> None:
     """Scored a small block at a time and cut back often, top() still returns exactly the
     passages and scores of sorting BM25Okapi's."""
-    monkeypatch.setattr("indexer.bm25.BLOCK", block)
-    monkeypatch.setattr("indexer.bm25.POOL", 16)
+    monkeypatch.setattr("indexer.topk.BLOCK", block)
+    monkeypatch.setattr("indexer.topk.POOL", 16)
     docs = synthetic(5_000, seed=21)
     oracle = BM25Okapi(docs)
     index = BM25Index.build(docs)
@@ -117,7 +119,77 @@ def test_chunked_build_equals_building_in_memory(tmp_path: Path) -> None:
     chunked = BM25Index.build(iter(docs), spill=tmp_path, chunk_postings=500)
     assert np.diff(whole.indptr).max() > 500  # a term merged a chunk at a time, too
     assert chunked.vocabulary == whole.vocabulary
-    for name in ("indptr", "doc_ids", "weights", "doc_len", "idf"):
+    for name in ("indptr", "doc_ids", "weights", "doc_len", "idf", "max_weight"):
         assert np.array_equal(getattr(chunked, name), getattr(whole, name)), name
+    assert np.array_equal(chunked.max_weight, term_maxima(whole.indptr, whole.weights))
     query = ["w0", "w7", "w7", "w2500"]
     assert np.array_equal(chunked.scores(query), BM25Okapi(docs).get_scores(query))
+
+
+def skewed(n_docs: int, seed: int, copies: int = 0) -> list[list[str]]:
+    """Passages whose words follow a steep Zipf law (a few words in nearly every passage, as
+    in the benchmark's queries), some of them repeated word for word, so that scores tie."""
+    rng = random.Random(seed)
+    vocabulary = [f"w{i}" for i in range(400)]
+    weights = [1 / (i + 1) ** 1.3 for i in range(len(vocabulary))]
+    docs = [rng.choices(vocabulary, weights, k=rng.randint(1, 40)) for _ in range(n_docs)]
+    for _ in range(copies):  # the same passage again, further on: the same score, a later id
+        docs[rng.randrange(n_docs)] = list(docs[rng.randrange(n_docs)])
+    return docs
+
+
+@pytest.mark.parametrize("k", [1, 10, 50])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_skipping_terms_keeps_the_exact_top_k(monkeypatch: pytest.MonkeyPatch, k: int,
+                                              seed: int) -> None:
+    """With small blocks the search skips the postings of common terms (MaxScore) in most
+    blocks; the top k are still exactly BM25Okapi's passages, scores and tie order."""
+    monkeypatch.setattr("indexer.topk.BLOCK", 256)
+    monkeypatch.setattr("indexer.topk.POOL", 64)
+    looked_up = []
+    look_up = topk.look_up
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        looked_up.append(1)
+        return look_up(*args, **kwargs)
+    monkeypatch.setattr("indexer.topk.look_up", counting)
+    docs = skewed(6_000, seed, copies=600)
+    oracle = BM25Okapi(docs)
+    index = BM25Index.build(docs)
+    rng = random.Random(seed)
+    for _ in range(25):
+        common = [f"w{rng.randrange(8)}" for _ in range(rng.randint(1, 6))]
+        rare = [f"w{rng.randrange(8, 400)}" for _ in range(rng.randint(0, 8))]
+        query = rng.sample(common + rare, len(common) + len(rare))
+        query += rng.sample(query, min(2, len(query)))  # repeated terms count twice
+        assert index.top(query, k) == expected_top(oracle, docs, query, k), query
+    assert len(looked_up) > 100  # the skipping path ran, in many blocks
+
+
+def test_ties_at_the_kth_score_keep_the_lowest_ids_across_blocks(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Passages tied with the k-th best in later blocks, after terms were skipped, lose to
+    the earlier ones, as when sorting BM25Okapi's scores."""
+    monkeypatch.setattr("indexer.topk.BLOCK", 128)
+    rng = random.Random(4)
+    docs = [["common"] * rng.randint(1, 3) + ["filler"] * rng.randint(0, 5)
+            for _ in range(3_000)]
+    for d in range(0, 3_000, 97):  # the same strong passage in many blocks
+        docs[d] = ["rare", "rare", "common", "filler"]
+    oracle = BM25Okapi(docs)
+    index = BM25Index.build(docs)
+    for k in (1, 10, 31, 50):
+        for query in (["rare", "common"], ["common", "rare", "filler"], ["filler", "rare"]):
+            assert index.top(query, k) == expected_top(oracle, docs, query, k), (query, k)
+
+
+def test_a_term_is_never_skipped_where_it_decides(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A common term whose bound alone exceeds what the rare terms leave to gain is added,
+    not skipped: passages holding only it at a high frequency still rank."""
+    monkeypatch.setattr("indexer.topk.BLOCK", 64)
+    docs = [["a", "b"] for _ in range(2_000)] + [["a"] * 30] * 5 + [["r"]] * 3
+    docs += [["a", "b"] for _ in range(2_000)]
+    oracle = BM25Okapi(docs)
+    index = BM25Index.build(docs)
+    for k in (1, 3, 8, 12):
+        assert index.top(["r", "a", "b"], k) == expected_top(oracle, docs, ["r", "a", "b"], k)
