@@ -13,12 +13,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from indexer.yaml_lines import safe_load
 
 LEXICON = Path(__file__).with_name("lexicon")
-# libyaml's safe loader where PyYAML was built with it (ten times faster: these files are read
-# on every start), else the pure-Python one; both read the same safe subset of YAML.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -42,8 +39,7 @@ class Words:
 @cache
 def words(language: str) -> Words:
     """The word lists of `language` (en, id or de)."""
-    data: dict[str, Any] = yaml.load((LEXICON / f"{language}.yaml").read_text("utf-8"),
-                                     Loader=_LOADER)
+    data: dict[str, Any] = safe_load((LEXICON / f"{language}.yaml").read_text("utf-8"))
     months = tuple(str(m) for m in data["months"])
     if len(months) != 12:
         raise ValueError(f"{language}.yaml lists {len(months)} months, not 12")

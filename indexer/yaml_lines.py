@@ -13,6 +13,12 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
 
+def safe_load(text: str) -> Any:
+    """`yaml.safe_load`, with libyaml's loader where PyYAML has it (the word lists are read on
+    every start)."""
+    return yaml.load(text, Loader=_SafeLoader)
+
+
 class _Loader(_SafeLoader):
     """The safe loader, except that dates stay text.
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answers.lexicon import raw
+from bot.answers.lexicon import cues, raw, word_pattern
 from indexer.models import LANGUAGES
 from indexer.wordlists import words
 
@@ -26,15 +26,11 @@ _SHAPES = {
 }
 
 
-def _joined(section: str, name: str) -> list[str]:
-    return [str(p) for lang in LANGUAGES for p in raw(lang)[section].get(name, [])]
-
-
 # (cue in the question, what the answering sentence must hold), in the order they are tried:
 # the lexicon's datum_cues and datum_values (bot/answers/lexicon/<lang>.yaml), all languages.
 _DATA: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
-    (re.compile(r"\b(?:" + "|".join(_joined("datum_cues", name)) + r")\b", re.IGNORECASE),
-     re.compile("|".join(_joined("datum_values", name) + (
+    (word_pattern(cues("datum_cues", name)),
+     re.compile("|".join(cues("datum_values", name) + (
          [_SHAPES[name]] if name in _SHAPES else [])), re.IGNORECASE))
     for name in raw("en")["datum_cues"]
 ]
@@ -69,8 +65,7 @@ def carries(datum: re.Pattern[str], sentence: str) -> bool:
 
 # "Who is the mayor now?" The corpus records who held an office at some date; only a sentence
 # dated within a few years of the corpus says anything about the present holder.
-_PRESENT = re.compile(r"\b(?:" + "|".join(str(p) for lang in LANGUAGES
-                                         for p in raw(lang)["present"]) + r")\b", re.IGNORECASE)
+_PRESENT = word_pattern(cues("present"))
 
 
 def asks_about_now(question: str) -> bool:

@@ -193,8 +193,9 @@ class AnswerEngine:
         places something there ("the embassy in Madrid")."""
         if not query.places:
             return candidates
-        placing = {c.passage.topic for c in candidates if query.locates(c.passage.text)}
-        return [c for c in candidates if query.locates(c.passage.text) or (
+        located = [query.locates(c.passage.text) for c in candidates]
+        placing = {c.passage.topic for c, yes in zip(candidates, located, strict=True) if yes}
+        return [c for c, yes in zip(candidates, located, strict=True) if yes or (
             c.passage.topic in placing and query.mentions(c.passage.text))]
 
     def _answering_sentence(self, query: Query, cand: _Candidate) -> tuple[int, float]:

@@ -7,7 +7,7 @@ import re
 from enum import StrEnum
 
 from bot.answers.datum import without_dates
-from bot.answers.lexicon import raw
+from bot.answers.lexicon import cues, raw, word_pattern
 from indexer.models import LANGUAGES
 from indexer.text import fold
 
@@ -34,39 +34,25 @@ _ORDER: tuple[tuple[Kind, str], ...] = (
     (Kind.LIST, "list"))
 
 
-def _cues(section: str, key: str | None = None) -> list[str]:
-    """The regular expressions of one lexicon section, English, Indonesian, then German."""
-    found: list[str] = []
-    for lang in LANGUAGES:
-        value = raw(lang)[section]
-        found += [str(p) for p in (value[key] if key is not None else value)]
-    return found
-
-
-def _words(patterns: list[str], flags: int = re.I, end: bool = True) -> re.Pattern[str]:
-    """One pattern matching any of `patterns` as a whole word or phrase."""
-    return re.compile(r"\b(?:" + "|".join(patterns) + (r")\b" if end else ")"), flags)
-
-
-_PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [(kind, _words(_cues("kinds", key)))
+_PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [(kind, word_pattern(cues("kinds", key)))
                                                  for kind, key in _ORDER]
 # Kinds whose cue words are about the form of the answer, not its topic ("Anzahl", "address",
 # "requirements"): once the kind is known, they say little about which passage is meant.
 _FORM_KINDS = frozenset({Kind.HOW_MANY, Kind.WHEN, Kind.WHERE, Kind.HOW_TO})
 # Words asking for a definition or explanation, whatever the kind.
-_FRAME = _words(_cues("frame"))
+_FRAME = word_pattern(cues("frame"))
 # "What is X?" with no other cue asks for a definition: the whole question (anchored with ^)
 # or a phrase in it.
-_DEFINE = re.compile("|".join(p if p.startswith("^") else rf"\b(?:{p})" for p in _cues("define")),
+_DEFINE = re.compile("|".join(p if p.startswith("^") else rf"\b(?:{p})" for p in cues("define")),
                      re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _FIGURE = re.compile(r"\d+")
 _NAME = re.compile(r"\b(?:[A-Z]\.\s*)*[A-ZÄÖÜ][a-zäöüß]+"
                    r"(?:[\s-]+(?:[A-Z]\.\s*)*[A-ZÄÖÜ][a-zäöüß]+)+"
                    r"|\b[A-Z]\.\s*[A-ZÄÖÜ][a-zäöüß]{3,}")
-_PLACE = _words(_cues("places"), flags=0, end=False)  # case matters: "in Bandung"
-_REASON = _words(_cues("reasons"))
-_STEPS = _words(_cues("steps"))
+_PLACE = word_pattern(cues("places"), flags=0, end=False)  # case matters: "in Bandung"
+_REASON = word_pattern(cues("reasons"))
+_STEPS = word_pattern(cues("steps"))
 
 
 def kind_of(question: str) -> Kind:
