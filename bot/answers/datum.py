@@ -26,6 +26,20 @@ _SHAPES = {
 }
 
 
+def _number_compounds() -> str:
+    """A number word joined to an ending of the indexer lexicon ("vierstöckig",
+    "siebenköpfig"; the parity check reads them as numbers too), as alternatives of a count."""
+    found = ""
+    for lists in map(words, LANGUAGES):
+        if lists.number_word_endings:
+            found += (r"|\b(?:" + "|".join(map(re.escape, lists.numbers)) + ")(?:"
+                      + "|".join(map(re.escape, lists.number_word_endings)) + ")")
+    return found
+
+
+_SHAPES["count"] += _number_compounds()
+
+
 # (cue in the question, what the answering sentence must hold), in the order they are tried:
 # the lexicon's datum_cues and datum_values (bot/answers/lexicon/<lang>.yaml), all languages.
 _DATA: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
