@@ -6,7 +6,8 @@
     programs [--field F] [--status S] [--json]         list program records
     demo                                               sample questions in three languages
     eval FILE… [--fit]                                 score answers / fit the answer gate
-    bank passages [--search W] | bank add ANCHOR "Q"   the question bank: list anchors, teach
+    bank passages [--search W] | bank add|gap ANCHOR "Q"
+                                                       list anchors; teach an answer or a gap
     feedback export [--csv] | feedback purge           recorded answers and votes
     report --html FILE [--days N]                      charts, declined questions, gaps by topic
     backup FOLDER                                      copy the database and its salt
@@ -82,9 +83,10 @@ def _parser() -> argparse.ArgumentParser:
 
     bank = sub.add_parser("bank", parents=[common],
                           help="list passage anchors, or teach a question")
-    bank.add_argument("action", choices=["passages", "add"])
-    bank.add_argument("anchor", nargs="?", help="(add) the passage anchor")
-    bank.add_argument("question", nargs="?", help="(add) the question it answers")
+    bank.add_argument("action", choices=["passages", "add", "gap"])
+    bank.add_argument("anchor", nargs="?", help="(add, gap) the passage anchor")
+    bank.add_argument("question", nargs="?", help="(add) the question it answers; (gap) a "
+                      "question about its subject the corpus does not answer")
     bank.add_argument("--language", choices=["en", "id", "de"], help="(passages) only this one")
     bank.add_argument("--search", help="(passages) only those containing these words")
 

@@ -4,6 +4,12 @@ Document expansion written by hand (doc2query, Nogueira et al. 2019): `corpus/ba
 map a passage anchor (see `Passage.anchor`) to questions in that language. The bank is indexed
 as a BM25 field of its own beside the passage text, so a question in other words than the
 passage's still finds it; bank questions are never quoted as answers.
+
+Beside it, the corpus's known gaps: `corpus/gaps/<lang>/*.yaml` map a passage anchor to
+questions about the passage's subject that the corpus does not answer ("How many members does
+the DIG have?" beside the passage on its founding), written from the passage like the bank.
+They are the contrast the answer gate needs: a question closer to a known gap than to any
+bank question is more likely a near miss than a paraphrase. Never quoted, never suggested.
 """
 
 from __future__ import annotations
@@ -40,6 +46,21 @@ def bank_files(root: Path) -> list[Path]:
     return sorted(p for lang in LANGUAGES for p in (folder / lang).glob("*.yaml"))
 
 
+def gap_files(root: Path) -> list[Path]:
+    folder = root / "gaps"
+    if not folder.is_dir():
+        return []
+    return sorted(p for lang in LANGUAGES for p in (folder / lang).glob("*.yaml"))
+
+
+def gaps_by_passage(corpus: Corpus) -> dict[str, list[str]]:
+    """Anchor → the questions about its subject the corpus leaves open, all files in order."""
+    result: dict[str, list[str]] = {}
+    for entry in corpus.gaps:
+        result.setdefault(entry.anchor, []).extend(entry.questions)
+    return result
+
+
 def questions_by_passage(corpus: Corpus) -> dict[str, list[tuple[str, int]]]:
     """Anchor → its bank questions with the number of the sentence that answers each (-1 if
     the bank does not say), all files in file order."""
@@ -58,9 +79,9 @@ def answering_sentence(sentences: list[str], opening: str) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
-def bank_path(root: Path, language: str, anchor: str) -> Path:
-    """The bank file a new question for `anchor` goes into: the one named after its
-    document topic, program or timeline group."""
+def bank_path(root: Path, language: str, anchor: str, folder: str = "bank") -> Path:
+    """The bank file (or, `folder` "gaps", the gap file) a new question for `anchor` goes
+    into: the one named after its document topic, program or timeline group."""
     origin, _, part = anchor.partition("#")
     if origin.startswith("timeline-"):
         group = "timeline"
@@ -68,17 +89,20 @@ def bank_path(root: Path, language: str, anchor: str) -> Path:
         group = origin.rsplit("-", 1)[0]
     else:
         group = "program"
-    return root / "bank" / language / f"{group}.yaml"
+    return root / folder / language / f"{group}.yaml"
 
 
-def add_question(root: Path, language: str, anchor: str, question: str) -> Path:
-    """Append `question` under `anchor` in its bank file (created if missing), keeping the
-    rest of the file as written. The caller validates the corpus afterwards."""
+def add_question(root: Path, language: str, anchor: str, question: str,
+                 folder: str = "bank") -> Path:
+    """Append `question` under `anchor` in its bank file (with `folder` "gaps": as a question
+    the corpus leaves open) (created if missing), keeping the rest of the file as written.
+    The caller validates the corpus afterwards."""
     import yaml
 
-    path = bank_path(root, language, anchor)
+    path = bank_path(root, language, anchor, folder)
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = path.read_text("utf-8") if path.exists() else f"# Question bank ({language})\n"
+    title = "Question bank" if folder == "bank" else "Questions the corpus leaves open"
+    text = path.read_text("utf-8") if path.exists() else f"# {title} ({language})\n"
     line = f"  - {yaml.safe_dump(question, allow_unicode=True, width=10_000).strip()}\n"
     if line.endswith("...\n"):  # safe_dump of a plain scalar may end the document
         line = line[: -len("\n...\n")] + "\n"

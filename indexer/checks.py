@@ -59,6 +59,8 @@ def check_build(arrays: dict[str, np.ndarray], jsons: dict[str, Any],
             or not all(key.isdigit() and int(key) < n_docs for key in questions)
             or any(len(q) != len(sentences[key]) for key, q in questions.items())):
         raise BuildMismatch("the question bank does not match the passages")
+    if not all(key.isdigit() and int(key) < n_docs for key in bank["gaps"]):
+        raise BuildMismatch("the corpus's open questions do not match the passages")
     if len(arrays["sentence_offsets"]) != n_docs + 1:
         raise BuildMismatch("the sentence file does not match the passages")
     _check_offsets(arrays["passage_offsets"], lines["passages"], "passage", full)
@@ -128,11 +130,14 @@ def _check_json(jsons: dict[str, Any]) -> None:
             and isinstance(bank.get("questions"), dict) and isinstance(bank.get("sentences"), dict)
             and all(isinstance(q, list) and all(isinstance(x, str) for x in q)
                     for q in bank["questions"].values())
+            and isinstance(bank.get("gaps"), dict)
+            and all(isinstance(q, list) and all(isinstance(x, str) for x in q)
+                    for q in bank["gaps"].values())
             and all(isinstance(n, list) and all(isinstance(x, int) and not isinstance(x, bool)
                                                 for x in n)
                     for n in bank["sentences"].values())):
-        raise BuildMismatch("bank.json is not a question bank (vocabulary, avgdl, questions "
-                            "and sentences by passage)")
+        raise BuildMismatch("bank.json is not a question bank (vocabulary, avgdl, questions, "
+                            "sentences and open questions by passage)")
     stems = jsons["stems"]
     if not isinstance(stems, dict) or not all(
             isinstance(table, dict) and all(isinstance(v, str) for v in table.values())

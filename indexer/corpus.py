@@ -13,7 +13,13 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel
 
-from indexer.bank import MAX_QUESTION_CHARS, BankEntry, answering_sentence, bank_files
+from indexer.bank import (
+    MAX_QUESTION_CHARS,
+    BankEntry,
+    answering_sentence,
+    bank_files,
+    gap_files,
+)
 from indexer.collector import Collector
 from indexer.corpus_files import (
     corpus_files,
@@ -53,6 +59,7 @@ class Corpus:
     glossary: list[GlossaryEntry] = field(default_factory=list)
     timeline: list[TimelineEvent] = field(default_factory=list)
     bank: list[BankEntry] = field(default_factory=list)
+    gaps: list[BankEntry] = field(default_factory=list)  # questions the corpus leaves open
     fingerprint: str = ""
     stat: str | None = None  # corpus_stat before reading, if every file had settled
 
@@ -80,7 +87,8 @@ def load_corpus(root: Path) -> Corpus:
               "index needs at least one (documents/<language>/*.md or programs/*.yaml)")
     _check_references(c, corpus)
     if not c.problems:  # anchors can only be checked against a valid corpus
-        corpus.bank = _load_bank(c, corpus)
+        corpus.bank = _load_bank(c, corpus, bank_files(root), "bank")
+        corpus.gaps = _load_bank(c, corpus, gap_files(root), "gaps")
     if c.problems:
         raise CorpusError(c.problems)
     corpus.fingerprint = fingerprint(root)
@@ -258,12 +266,14 @@ def _duplicates(c: Collector, pairs: list[tuple[str, str]], what: str, fld: str 
                                       f"duplicate {what} '{key}' (also in {', '.join(others)})"))
 
 
-def _load_bank(c: Collector, corpus: Corpus) -> list[BankEntry]:
-    """Bank files: a mapping of passage anchor → list of questions in the folder's language."""
+def _load_bank(c: Collector, corpus: Corpus, paths: list[Path], folder: str
+               ) -> list[BankEntry]:
+    """Bank files (or gap files, `folder` "gaps"): a mapping of passage anchor → list of
+    questions in the folder's language."""
     from indexer.passages import passages
 
     files: list[tuple[Path, dict[Any, Any], yaml.Node | None]] = []
-    for path in bank_files(corpus.root):
+    for path in paths:
         with c.guard(path):
             found = c.read_yaml(path)
             if found is None:
@@ -284,13 +294,15 @@ def _load_bank(c: Collector, corpus: Corpus) -> list[BankEntry]:
     entries: list[BankEntry] = []
     for path, data, node in files:
         with c.guard(path):
-            entries += _bank_file(c, path, data, node, anchors, texts)
+            entries += _bank_file(c, path, data, node, anchors, texts, folder)
     return entries
 
 
 def _bank_file(c: Collector, path: Path, data: dict[Any, Any], node: yaml.Node | None,
-               anchors: dict[str, str], texts: dict[str, str]) -> list[BankEntry]:
-    """One bank file's entries (anchor → questions), each checked against its passage."""
+               anchors: dict[str, str], texts: dict[str, str], folder: str = "bank"
+               ) -> list[BankEntry]:
+    """One bank file's entries (anchor → questions), each checked against its passage. A gap
+    file's questions are plain text: no sentence of the passage answers them."""
     from indexer.sentences import split_sentences
 
     language = path.parent.name
@@ -303,7 +315,7 @@ def _bank_file(c: Collector, path: Path, data: dict[Any, Any], node: yaml.Node |
             continue
         if anchors[anchor] != language:
             c.add(path, f"'{anchor}' is a passage in '{anchors[anchor]}', but this file "
-                  f"is in bank/{language}/", line, str(anchor))
+                  f"is in {folder}/{language}/", line, str(anchor))
             continue
         if not isinstance(questions, list) or not questions:
             c.add(path, "must be a non-empty list of questions", line, str(anchor))
@@ -315,7 +327,10 @@ def _bank_file(c: Collector, path: Path, data: dict[Any, Any], node: yaml.Node |
             where = line_of(node, [str(anchor), n])
             question, opening = (item.get("q"), item.get("answer")) if isinstance(
                 item, dict) else (item, None)
-            if isinstance(item, dict) and set(item) - {"q", "answer"}:
+            if folder == "gaps" and not isinstance(item, str):
+                c.add(path, "a question the corpus leaves open is plain text (no 'answer': "
+                      "no sentence answers it)", where, f"{anchor}.{n}")
+            elif isinstance(item, dict) and set(item) - {"q", "answer"}:
                 c.add(path, "a question is text, or a mapping with 'q' and 'answer' (the "
                       "opening words of the sentence that answers it)", where,
                       f"{anchor}.{n}")

@@ -6,11 +6,12 @@ import hashlib
 import os
 from pathlib import Path
 
-from indexer.bank import bank_files
+from indexer.bank import bank_files, gap_files
 
 # Extensions that look like corpus files but are not read; each one is reported, not skipped.
 _NEAR_MISSES = {"documents": (".md", {".md", ".markdown", ".mdown", ".txt"}),
                 "bank": (".yaml", {".yaml", ".yml", ".json"}),
+                "gaps": (".yaml", {".yaml", ".yml", ".json"}),
                 "programs": (".yaml", {".yaml", ".yml", ".json"})}
 
 
@@ -28,7 +29,7 @@ def _corpus_file_names(root: Path) -> list[str]:
     tree = _tree(root / "documents")
     names += _document_names(tree) + [str(p) for p in program_files(root)]
     names += [str(p) for p in misnamed(root, tree)]
-    return names + [str(p) for p in bank_files(root)]
+    return names + [str(p) for p in bank_files(root) + gap_files(root)]
 
 
 def _tree(folder: Path) -> list[str]:

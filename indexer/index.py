@@ -15,7 +15,7 @@ from typing import Any, TypeVar, overload
 
 import numpy as np
 
-from indexer.bank import questions_by_passage
+from indexer.bank import gaps_by_passage, questions_by_passage
 from indexer.bm25 import BM25Index, BM25Params
 from indexer.checks import BuildMismatch, check_build
 from indexer.commonness import build_table
@@ -61,7 +61,8 @@ class SearchIndex:
                  bank: BM25Index | None = None,
                  bank_questions: Sequence[list[str]] | None = None,
                  bank_sentences: Sequence[list[int]] | None = None,
-                 compounds: dict[str, list[str]] | None = None) -> None:
+                 compounds: dict[str, list[str]] | None = None,
+                 gaps: Sequence[list[str]] | None = None) -> None:
         self.bm25 = bm25
         # The question bank: a second BM25 field over the same passage ids, and the questions
         # of each passage (for the answer gate and "did you mean …?").
@@ -73,6 +74,9 @@ class SearchIndex:
             bank_sentences if bank_sentences is not None else ByPassage(
                 {i: [-1] * len(q) for i, q in enumerate(self.bank_questions) if q},
                 len(passages)))
+        # the questions about each passage's subject that the corpus leaves open (corpus/gaps)
+        self.gaps: Sequence[list[str]] = (
+            gaps if gaps is not None else ByPassage({}, len(passages)))
         self.word_languages = word_languages or {}
         self.commonness = commonness or {}
         self.passages = passages
@@ -152,12 +156,14 @@ class SearchIndex:
                                compounds)
 
         by_anchor = questions_by_passage(corpus)
+        gaps = gaps_by_passage(corpus)
         params = params or BM25Params()
         # the bank is one more BM25 field: per passage, the tokens of all its bank questions
         postings, bank_postings = PostingsWriter(params, spill), PostingsWriter(params, spill)
         store = PassageWriter(spill)
         asked: dict[int, list[str]] = {}
         answering: dict[int, list[int]] = {}
+        open_questions: dict[int, list[str]] = {}
         for i, p in enumerate(passages(corpus)):
             postings.add(tokens(p))
             pairs = by_anchor.get(p.anchor, [])
@@ -166,6 +172,8 @@ class SearchIndex:
             if questions:
                 asked[i] = questions
                 answering[i] = [n for _, n in pairs]
+            if p.anchor in gaps:
+                open_questions[i] = gaps[p.anchor]
             store.add(p)
         bm25, bank, items = postings.finish(), bank_postings.finish(), store.finish()
         tokenizer.remember(tokenizer.stems_of(shares))
@@ -178,11 +186,13 @@ class SearchIndex:
                      "avgdl": bm25.avgdl},
             "counts": {"passages": len(items), "documents": len(corpus.documents),
                        "bank_questions": sum(map(len, asked.values())),
+                       "gap_questions": sum(map(len, open_questions.values())),
                        "programs": len(corpus.programs), "terms": len(bm25.vocabulary)},
         }
         return cls(bm25, items, corpus_data(corpus), manifest, tokenizer, shares,
                    build_table(LANGUAGES), bank, ByPassage(asked, len(items)),
-                   ByPassage(answering, len(items)), compounds)
+                   ByPassage(answering, len(items)), compounds,
+                   ByPassage(open_questions, len(items)))
 
     def save(self, root: Path) -> Path:
         """Write the index as a new build under `root` (see indexer.store); postings and
@@ -203,6 +213,7 @@ class SearchIndex:
         bank_vocabulary = sorted(self.bank.vocabulary, key=self.bank.vocabulary.__getitem__)
         questions = {str(i): q for i, q in enumerate(self.bank_questions) if q}
         answering = {key: self.bank_sentences[int(key)] for key in questions}
+        gaps = {str(i): q for i, q in enumerate(self.gaps) if q}
         return write_build(root, arrays, {"vocabulary": vocabulary, "corpus": self.corpus_json,
                                           "languages": self.word_languages,
                                           "commonness": self.commonness,
@@ -211,17 +222,20 @@ class SearchIndex:
                                           "bank": {"vocabulary": bank_vocabulary,
                                                    "avgdl": self.bank.avgdl,
                                                    "questions": questions,
-                                                   "sentences": answering}},
+                                                   "sentences": answering,
+                                                   "gaps": gaps}},
                            lines, self.manifest)
 
     def _words(self) -> set[str]:
         """The words questions are compared with: the corpus text's, the glossary's and the
-        question bank's (the answer engine tokenizes a candidate passage's bank questions)."""
+        question bank's and the open questions' (the answer engine tokenizes a candidate
+        passage's bank and open questions)."""
         words = set(self.word_languages)
         words.update(w for entry in self.glossary for _, term in entry.terms()
                      for w in self.tokenizer.words(term))
-        words.update(w for questions in self.bank_questions for q in questions
-                     for w in self.tokenizer.words(q))
+        for table in (self.bank_questions, self.gaps):
+            words.update(w for questions in table for q in questions
+                         for w in self.tokenizer.words(q))
         return words
 
     @classmethod
@@ -270,8 +284,10 @@ class SearchIndex:
             questions = ByPassage({int(i): q for i, q in saved["questions"].items()}, len(items))
             answering = ByPassage({int(i): n for i, n in saved["sentences"].items()},
                                   len(items))
+            gaps = ByPassage({int(i): q for i, q in saved["gaps"].items()}, len(items))
             return cls(bm25, items, jsons["corpus"], manifest, tokenizer, jsons["languages"],
-                       jsons["commonness"], bank, questions, answering, jsons["compounds"])
+                       jsons["commonness"], bank, questions, answering, jsons["compounds"],
+                       gaps)
         except (BuildMismatch, KeyError, TypeError, ValueError, AttributeError) as exc:
             raise IndexFileError(f"the index in {folder} is inconsistent ({exc}); rebuild it "
                                  "with `python -m bot index`") from None

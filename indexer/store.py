@@ -63,8 +63,9 @@ log = logging.getLogger(__name__)
 
 # 7: sources carry publisher, published and site; 8-9: the question bank; 10: memory-mapped
 # loading with saved stems, compounds and sentence spans, the bank kept sparse; 11: each
-# term's largest weight (max_weight.npy), the bound that lets a search skip postings
-FORMAT_VERSION = 11
+# term's largest weight (max_weight.npy), the bound that lets a search skip postings; 12: the
+# questions the corpus leaves open (corpus/gaps), in bank.json
+FORMAT_VERSION = 12
 ARRAYS = ("indptr", "doc_ids", "weights", "doc_len", "idf", "max_weight", "passage_offsets",
           "sentence_offsets", "bank_indptr", "bank_doc_ids", "bank_weights", "bank_doc_len",
           "bank_idf", "bank_max_weight")

@@ -90,6 +90,8 @@ class AnswerEngine:
         self._sentences: dict[str, list[tuple[str, frozenset[str]]]] = {}
         self._folded_sentences: dict[str, list[str]] = {}
         self._bank: dict[int, list[tuple[str, frozenset[str], int]]] = {}
+        self._gaps: dict[int, list[frozenset[str]]] = {}
+        self._kinds: dict[str, Kind] = {}
 
     def ask(self, question: str, language: str | None = None, locale: str | None = None
             ) -> Answer:
@@ -149,10 +151,16 @@ class AnswerEngine:
         others = [c.coverage for c in candidates if c.row != lead.row
                   and c.passage.language == lead.passage.language]
         best = max(c.coverage for c in candidates)
+        near = sorted(candidates, key=lambda c: -c.adjusted)[: self.params.candidate_passages]
+        gaps = [(terms, self._kind(q)) for c in near
+                for q, terms in zip(self.index.gaps[c.row], self._gaps_of(c.row, c.passage),
+                                    strict=True)]
+        banks = [(terms, self._kind(q)) for c in near
+                 for q, terms, _ in self._bank_of(c.row, c.passage)]
         return tuple(measure(self.index, query, answer, lead.row, best,
                              best - max(others, default=0.0), candidates[0].score, lead.terms,
                              [(q, terms) for q, terms, _ in self._bank_of(lead.row, lead.passage)],
-                             self.index.tokens))
+                             self.index.tokens, (gaps, banks)))
 
     # -- retrieval ------------------------------------------------------------------------
 
@@ -216,6 +224,22 @@ class AnswerEngine:
                       for q, number in zip(self.index.bank_questions[row],
                                            self.index.bank_sentences[row], strict=True)]
             self._bank[row] = cached
+        return cached
+
+    def _kind(self, question: str) -> Kind:
+        """kind_of a bank or gap question, remembered (the same ones come up again)."""
+        kind = self._kinds.get(question)
+        if kind is None:
+            kind = self._kinds[question] = kind_of(question)
+        return kind
+
+    def _gaps_of(self, row: int, passage: Passage) -> list[frozenset[str]]:
+        """The terms of the questions about the passage's subject the corpus leaves open."""
+        cached = self._gaps.get(row)
+        if cached is None:
+            cached = [frozenset(self.index.tokens(q, passage.language))
+                      for q in self.index.gaps[row]]
+            self._gaps[row] = cached
         return cached
 
     def _sentences_of(self, passage: Passage) -> list[tuple[str, frozenset[str]]]:

@@ -4,6 +4,8 @@ question, in both directions, and which of the question's words it lacks.
 The evidence of a passage is its text and its bank questions (the questions it answers, in
 people's words). A question word that neither holds is the strongest sign of a near miss:
 "When was Prof. Georg Eckert *born*?" shares every other word with the sentence on his idea.
+The corpus's open questions (corpus/gaps) give the contrast: how close the asked question comes
+to a question the corpus is known not to answer, against the closest bank question.
 """
 
 from __future__ import annotations
@@ -34,8 +36,13 @@ FEATURES = (
     "kind_testable",  # the kind has such a test (when, who, where, how many…)
     "same_language",  # the quoted passage is in the asker's language
     "words",  # log(1 + content words)
+    "gap_match",  # likeness of the closest open question of the candidates (corpus/gaps)
+    "gap_margin",  # ... minus that of the closest bank question of the same candidates
 )
 MIN_SHARE = 0.25  # of the heaviest word's weight, for a word to count as asked
+# Two questions asking for different kinds of answer ("How many members…?", "How do I become
+# a member…?") are this much less alike than their words say.
+KIND_MISMATCH = 0.5
 _TESTABLE = frozenset({Kind.WHEN, Kind.WHO, Kind.WHERE, Kind.HOW_MANY, Kind.HOW_TO, Kind.WHY,
                        Kind.LIST})
 
@@ -43,8 +50,12 @@ _TESTABLE = frozenset({Kind.WHEN, Kind.WHO, Kind.WHERE, Kind.HOW_MANY, Kind.HOW_
 def measure(index: SearchIndex, query: Query, answer: Answer, row: int, coverage: float,
             margin: float, top_score: float, text_terms: frozenset[str],
             bank: list[tuple[str, frozenset[str]]],
-            tokens: Callable[[str, str], list[str]]) -> list[float]:
-    """The features of `answer`, whose first quote comes from passage `row`."""
+            tokens: Callable[[str, str], list[str]],
+            nearby: tuple[list[tuple[frozenset[str], Kind]],
+                          list[tuple[frozenset[str], Kind]]] = ([], [])
+            ) -> list[float]:
+    """The features of `answer`, whose first quote comes from passage `row`. `nearby`: the
+    terms of the open questions and of the bank questions of the best candidate passages."""
     words = query.words
     total = sum(w.weight for w in words) or 1.0
     heaviest = max((w.weight for w in words), default=1.0) or 1.0
@@ -68,6 +79,12 @@ def measure(index: SearchIndex, query: Query, answer: Answer, row: int, coverage
     kind = kind_of(query.text)
     bound = sum((index.bm25.term_idf(t) or 0.0) * (index.bm25.params.k1 + 1)
                 for t in query.terms)
+    vocabulary = query.vocabulary
+    gaps, banks = nearby
+    gap = max((likeness(index, query, vocabulary, terms) * _fits(kind, other)
+               for terms, other in gaps), default=0.0)
+    known = max((likeness(index, query, vocabulary, terms) * _fits(kind, other)
+                 for terms, other in banks), default=0.0)
     return [
         coverage,
         query.information(text_terms),
@@ -85,7 +102,29 @@ def measure(index: SearchIndex, query: Query, answer: Answer, row: int, coverage
         float(kind in _TESTABLE),
         float(answer.answer_language is None),
         math.log1p(len(asked)),
+        gap,
+        gap - known,
     ]
+
+
+def _fits(asked: Kind, other: Kind) -> float:
+    return 1.0 if asked is other else KIND_MISMATCH
+
+
+def likeness(index: SearchIndex, query: Query, vocabulary: set[str],
+             terms: frozenset[str]) -> float:
+    """How alike the asked question and another are: the harmonic mean of the share of the
+    asked question's weight the other holds and the share of the other's (idf) weight the
+    asked one holds. A long question that holds every asked word but asks for more is not
+    alike."""
+    forward = query.information(terms)
+    if not forward or not terms:
+        return 0.0
+    idf_max = float(index.bm25.idf.max()) if len(index.bm25.idf) else 1.0
+    weights = [index.bm25.term_idf(t) or idf_max for t in terms]
+    backward = sum(w for t, w in zip(terms, weights, strict=True) if t in vocabulary) / (
+        sum(weights) or 1.0)
+    return 2 * forward * backward / (forward + backward) if forward + backward else 0.0
 
 
 def _reverse(index: SearchIndex, bank_terms: frozenset[str], vocabulary: set[str]) -> float:

@@ -3,6 +3,9 @@
     bank passages [--language L] [--search WORDS]   anchors with heading and opening words
     bank add ANCHOR "QUESTION"                      file a question under the passage that
                                                     answers it, validate, rebuild the index
+    bank gap ANCHOR "QUESTION"                      file a question about the passage's
+                                                    subject that the corpus does not answer
+                                                    (corpus/gaps), validate, rebuild
 """
 
 from __future__ import annotations
@@ -36,19 +39,22 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             print(f"{p.anchor}\t{p.heading or p.title}\t{p.text[:80]}")
         return 0
     if not args.anchor or not args.question or not args.question.strip():
-        raise UsageError('bank add needs an anchor and a question: bank add ANCHOR "QUESTION"')
+        raise UsageError(f'bank {args.action} needs an anchor and a question: '
+                         f'bank {args.action} ANCHOR "QUESTION"')
     by_anchor = {p.anchor: p for p in items}
     passage = by_anchor.get(args.anchor)
     if passage is None:
         raise UsageError(f"no passage has the anchor '{args.anchor}'; list them with "
                          "`python -m bot bank passages --search WORDS`")
+    folder = "gaps" if args.action == "gap" else "bank"
     path = add_question(settings.corpus_dir, passage.language, passage.anchor,
-                        args.question.strip())
+                        args.question.strip(), folder)
     try:
         index, seconds = build_and_save(settings.corpus_dir, settings.index_dir)
     except CorpusError as exc:
         print(exc.report(limit=20))
         return 1
     print(f"added to {path}; rebuilt the index in {seconds:.2f} s "
-          f"({index.manifest['counts']['bank_questions']} bank questions)")
+          f"({index.manifest['counts']['bank_questions']} bank questions, "
+          f"{index.manifest['counts']['gap_questions']} the corpus leaves open)")
     return 0

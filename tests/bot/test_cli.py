@@ -197,3 +197,22 @@ def test_a_batch_with_lone_surrogates_and_bad_bytes_loses_no_row(
     assert [r["abstained"] for r in rows] == [False, False, True, False]
     assert rows[0]["question"] == "\ufffd When was the charter signed?"
     assert "batch.jsonl:2: not valid UTF-8" in result.stderr
+
+
+def test_bank_gap_files_an_open_question_and_rebuilds(small_corpus: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """`bank gap ANCHOR "Q"`: the question lands in corpus/gaps/<lang>/, the index is rebuilt
+    with it, and a wrong anchor is one line naming the way to list them."""
+    from bot import cli
+    from indexer.corpus import load_corpus
+    from indexer.passages import passages
+
+    paths = ["--corpus", str(small_corpus), "--index", str(tmp_path / "index")]
+    passage = next(iter(passages(load_corpus(small_corpus))))
+    assert cli.main(["bank", "gap", passage.anchor, "Who painted it?", *paths]) == 0
+    out = capsys.readouterr().out
+    assert f"gaps/{passage.language}/" in out and "1 the corpus leaves open" in out
+    assert "Who painted it?" in next((small_corpus / "gaps" / passage.language).glob(
+        "*.yaml")).read_text("utf-8")
+    assert cli.main(["bank", "gap", "nowhere#x/1", "Who?", *paths]) == 2
+    assert "bank passages --search" in capsys.readouterr().err

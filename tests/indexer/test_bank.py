@@ -69,3 +69,49 @@ def test_the_bank_survives_save_and_load(small_corpus: Path, tmp_path: Path) -> 
     loaded = SearchIndex.load(tmp_path / "index")
     assert loaded.bank.top(["zzyzx"], 1)
     assert sum(map(len, loaded.bank_questions)) == 1
+
+
+def _gap_file(root: Path, lang: str, text: str) -> Path:
+    folder = root / "gaps" / lang
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "test.yaml"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_open_questions_are_checked_and_kept_per_passage(small_corpus: Path,
+                                                         tmp_path: Path) -> None:
+    """corpus/gaps: questions about a passage's subject the corpus does not answer; stored
+    with the passage through a save and a load, never in the bank field."""
+    anchor, lang = next(iter(_anchors(small_corpus).items()))
+    _gap_file(small_corpus, lang, f'"{anchor}":\n  - "How many zzyzx does it have?"\n')
+    corpus = load_corpus(small_corpus)
+    SearchIndex.build(corpus).save(tmp_path / "index")
+    loaded = SearchIndex.load(tmp_path / "index")
+    row = next(i for i, p in enumerate(passages(corpus)) if p.anchor == anchor)
+    assert loaded.gaps[row] == ["How many zzyzx does it have?"]
+    assert loaded.bank.top(["zzyzx"], 3) == [] and sum(map(len, loaded.bank_questions)) == 0
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('"nowhere#nothing/1":\n  - "Lost?"\n', "no passage has the anchor 'nowhere#nothing/1'"),
+    ('"{anchor}":\n  - q: "Who?"\n    answer: "x"\n', "is plain text"),
+    ('"{anchor}": []\n', "must be a non-empty list of questions"),
+])
+def test_a_broken_open_question_names_file_and_field(small_corpus: Path, text: str,
+                                                      message: str) -> None:
+    anchor, lang = next(iter(_anchors(small_corpus).items()))
+    _gap_file(small_corpus, lang, text.replace("{anchor}", anchor))
+    with pytest.raises(CorpusError) as caught:
+        load_corpus(small_corpus)
+    [problem] = caught.value.problems
+    assert str(problem).startswith(f"corpus/gaps/{lang}/test.yaml:") and message in str(problem)
+
+
+def test_a_new_open_question_makes_the_index_stale(small_corpus: Path) -> None:
+    from indexer.corpus_files import fingerprint
+
+    anchor, lang = next(iter(_anchors(small_corpus).items()))
+    before = fingerprint(small_corpus)
+    _gap_file(small_corpus, lang, f'"{anchor}":\n  - "Who designed it?"\n')
+    assert fingerprint(small_corpus) != before

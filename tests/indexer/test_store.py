@@ -282,6 +282,10 @@ FORGERIES: dict[str, Any] = {
     "a file outside the build": lambda r: ("manifest-files", {"../CURRENT": "0" * 64}),
     "bank doc_ids past the end": lambda r: ("bank_doc_ids.npy", _array(r, "bank_doc_ids") + 1000),
     "NaN bank weights": lambda r: ("bank_weights.npy", _array(r, "bank_weights") * np.nan),
+    "open questions of a passage that does not exist": lambda r: ("bank.json", {
+        **_json(r, "bank"), "gaps": {"99999": ["How many?"]}}),
+    "open questions that are not text": lambda r: ("bank.json", {
+        **_json(r, "bank"), "gaps": {"0": [7]}}),
     "bank questions of a passage that does not exist": lambda r: ("bank.json", {
         **_json(r, "bank"), "questions": {"99999": ["Who?"]}, "sentences": {"99999": [-1]}}),
     "bank sentences not matching its questions": lambda r: ("bank.json", {
