@@ -17,7 +17,7 @@ from bot.answers.conversation import (
     words_of,
 )
 from bot.answers.datum import asks_about_now, carries, required_datum
-from bot.answers.features import measure
+from bot.answers.features import Shape, measure, shape
 from bot.answers.figures import amounts, holds, restates
 from bot.answers.gate import Gate, load_gate
 from bot.answers.model import Answer, Evidence, Quote, SourceRef
@@ -90,8 +90,8 @@ class AnswerEngine:
         self._sentences: dict[str, list[tuple[str, frozenset[str]]]] = {}
         self._folded_sentences: dict[str, list[str]] = {}
         self._bank: dict[int, list[tuple[str, frozenset[str], int]]] = {}
-        self._gaps: dict[int, list[frozenset[str]]] = {}
-        self._kinds: dict[str, Kind] = {}
+        self._bank_shapes: dict[int, list[Shape]] = {}
+        self._gap_shapes: dict[int, list[Shape]] = {}
 
     def ask(self, question: str, language: str | None = None, locale: str | None = None
             ) -> Answer:
@@ -152,11 +152,8 @@ class AnswerEngine:
                   and c.passage.language == lead.passage.language]
         best = max(c.coverage for c in candidates)
         near = sorted(candidates, key=lambda c: -c.adjusted)[: self.params.candidate_passages]
-        gaps = [(terms, self._kind(q)) for c in near
-                for q, terms in zip(self.index.gaps[c.row], self._gaps_of(c.row, c.passage),
-                                    strict=True)]
-        banks = [(terms, self._kind(q)) for c in near
-                 for q, terms, _ in self._bank_of(c.row, c.passage)]
+        gaps = [s for c in near for s in self._shapes(c.row, c.passage, gaps=True)]
+        banks = [s for c in near for s in self._shapes(c.row, c.passage, gaps=False)]
         return tuple(measure(self.index, query, answer, lead.row, best,
                              best - max(others, default=0.0), candidates[0].score, lead.terms,
                              [(q, terms) for q, terms, _ in self._bank_of(lead.row, lead.passage)],
@@ -226,20 +223,20 @@ class AnswerEngine:
             self._bank[row] = cached
         return cached
 
-    def _kind(self, question: str) -> Kind:
-        """kind_of a bank or gap question, remembered (the same ones come up again)."""
-        kind = self._kinds.get(question)
-        if kind is None:
-            kind = self._kinds[question] = kind_of(question)
-        return kind
-
-    def _gaps_of(self, row: int, passage: Passage) -> list[frozenset[str]]:
-        """The terms of the questions about the passage's subject the corpus leaves open."""
-        cached = self._gaps.get(row)
+    def _shapes(self, row: int, passage: Passage, gaps: bool) -> list[Shape]:
+        """The passage's bank questions (or, `gaps`, the questions about its subject the
+        corpus leaves open) as the gate compares them with the asked one."""
+        cache = self._gap_shapes if gaps else self._bank_shapes
+        cached = cache.get(row)
         if cached is None:
-            cached = [frozenset(self.index.tokens(q, passage.language))
-                      for q in self.index.gaps[row]]
-            self._gaps[row] = cached
+            most = self.analyzer.max_idf
+            if gaps:
+                cached = [shape(self.index, q, frozenset(self.index.tokens(q, passage.language)),
+                                most) for q in self.index.gaps[row]]
+            else:
+                cached = [shape(self.index, q, terms, most)
+                          for q, terms, _ in self._bank_of(row, passage)]
+            cache[row] = cached
         return cached
 
     def _sentences_of(self, passage: Passage) -> list[tuple[str, frozenset[str]]]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
 
 from bot.answers.model import Answer
 from bot.answers.question import Kind, kind_of, satisfies
@@ -51,11 +53,9 @@ def measure(index: SearchIndex, query: Query, answer: Answer, row: int, coverage
             margin: float, top_score: float, text_terms: frozenset[str],
             bank: list[tuple[str, frozenset[str]]],
             tokens: Callable[[str, str], list[str]],
-            nearby: tuple[list[tuple[frozenset[str], Kind]],
-                          list[tuple[frozenset[str], Kind]]] = ([], [])
-            ) -> list[float]:
+            nearby: tuple[list[Shape], list[Shape]] = ([], [])) -> list[float]:
     """The features of `answer`, whose first quote comes from passage `row`. `nearby`: the
-    terms of the open questions and of the bank questions of the best candidate passages."""
+    open questions and the bank questions of the best candidate passages."""
     words = query.words
     total = sum(w.weight for w in words) or 1.0
     heaviest = max((w.weight for w in words), default=1.0) or 1.0
@@ -81,10 +81,8 @@ def measure(index: SearchIndex, query: Query, answer: Answer, row: int, coverage
                 for t in query.terms)
     vocabulary = query.vocabulary
     gaps, banks = nearby
-    gap = max((likeness(index, query, vocabulary, terms) * _fits(kind, other)
-               for terms, other in gaps), default=0.0)
-    known = max((likeness(index, query, vocabulary, terms) * _fits(kind, other)
-                 for terms, other in banks), default=0.0)
+    gap = closest(query, vocabulary, kind, gaps)
+    known = closest(query, vocabulary, kind, banks)
     return [
         coverage,
         query.information(text_terms),
@@ -107,24 +105,43 @@ def measure(index: SearchIndex, query: Query, answer: Answer, row: int, coverage
     ]
 
 
-def _fits(asked: Kind, other: Kind) -> float:
-    return 1.0 if asked is other else KIND_MISMATCH
+@dataclass
+class Shape:
+    """What likeness needs of a bank or gap question: its terms, each with its idf (the
+    index's largest for a term the text never uses), their sum, and its kind (worked out
+    when first needed)."""
+
+    question: str
+    terms: frozenset[str]
+    weighted: tuple[tuple[str, float], ...]
+    total: float
+
+    @cached_property
+    def kind(self) -> Kind:
+        return kind_of(self.question)
 
 
-def likeness(index: SearchIndex, query: Query, vocabulary: set[str],
-             terms: frozenset[str]) -> float:
-    """How alike the asked question and another are: the harmonic mean of the share of the
-    asked question's weight the other holds and the share of the other's (idf) weight the
-    asked one holds. A long question that holds every asked word but asks for more is not
-    alike."""
-    forward = query.information(terms)
-    if not forward or not terms:
-        return 0.0
-    idf_max = float(index.bm25.idf.max()) if len(index.bm25.idf) else 1.0
-    weights = [index.bm25.term_idf(t) or idf_max for t in terms]
-    backward = sum(w for t, w in zip(terms, weights, strict=True) if t in vocabulary) / (
-        sum(weights) or 1.0)
-    return 2 * forward * backward / (forward + backward) if forward + backward else 0.0
+def shape(index: SearchIndex, question: str, terms: frozenset[str], idf_max: float) -> Shape:
+    weighted = tuple((t, index.bm25.term_idf(t) or idf_max) for t in terms)
+    return Shape(question, terms, weighted, sum(w for _, w in weighted))
+
+
+def closest(query: Query, vocabulary: set[str], kind: Kind, others: list[Shape]) -> float:
+    """The likeness of the question among `others` most like the asked one (of `kind`):
+    the harmonic mean of the share of the asked question's weight the other holds and the
+    share of the other's (idf) weight the asked one holds, times KIND_MISMATCH when they ask
+    for different kinds of answer. A long question that holds every asked word but asks for
+    more is not alike."""
+    best = 0.0
+    for other in others:
+        forward = query.information(other.terms)
+        if not forward or not other.total:
+            continue
+        backward = sum(w for t, w in other.weighted if t in vocabulary) / other.total
+        alike = 2 * forward * backward / (forward + backward)
+        if alike > best:  # the kind can only lower it
+            best = max(best, alike if kind is other.kind else alike * KIND_MISMATCH)
+    return best
 
 
 def _reverse(index: SearchIndex, bank_terms: frozenset[str], vocabulary: set[str]) -> float:
