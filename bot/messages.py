@@ -542,6 +542,20 @@ _TEXT.update({
         "id": "masih belum ada jawaban: bagian itu saja belum cukup mencakup pertanyaannya.",
         "de": "noch keine Antwort: der Abschnitt allein deckt die Frage nicht genug ab.",
     },
+    "attach_gap": {"en": "Not covered: file as a known gap",
+                   "id": "Tidak tercakup: catat sebagai celah",
+                   "de": "Nicht abgedeckt: als bekannte Lücke ablegen"},
+    "attach_gap_done": {"en": "Filed as a known gap, index rebuilt",
+                        "id": "Dicatat sebagai celah, indeks dibangun ulang",
+                        "de": "Als bekannte Lücke abgelegt, Index neu aufgebaut"},
+    "attach_gap_declined": {
+        "en": "a decline: the corpus does not answer it, and questions like it are declined "
+              "rather than answered with a neighbouring fact.",
+        "id": "penolakan: korpus tidak menjawabnya, dan pertanyaan serupa ditolak alih-alih "
+              "dijawab dengan fakta di sebelahnya.",
+        "de": "eine Absage: der Korpus beantwortet sie nicht, und ähnliche Fragen werden "
+              "abgelehnt statt mit einer benachbarten Tatsache beantwortet.",
+    },
     "kind.documents": {"en": "documents", "id": "dokumen", "de": "Dokumente"},
     "kind.passages": {"en": "passages", "id": "bagian", "de": "Abschnitte"},
     "kind.programs": {"en": "programs", "id": "program", "de": "Programme"},

@@ -302,3 +302,31 @@ async def test_stats_without_a_chart_still_gives_the_numbers(
     result = await world.manager.slash(world.channel, "stats")
     assert result.response.embeds[0].title == "Statistics"
     assert result.response.attachments == [] and "could not draw the /stats chart" in caplog.text
+
+
+async def test_unanswered_files_a_question_the_corpus_does_not_answer_as_a_known_gap(
+        world: World) -> None:
+    """The other way out of /unanswered: the passage is about the question's subject but
+    does not answer it; "Not covered" files it under corpus/gaps/, rebuilds, and says what
+    the question gets now."""
+    question = "Who designed the teen club's logo?"
+    await world.alice.slash(world.channel, "ask", question=question)
+    listing = (await world.manager.slash(world.channel, "unanswered")).response
+    picker = (await world.manager.select(listing.message, ["0"])).response
+    shown = await world.manager.click(picker.message, label="Search other words")
+    found = (await world.manager.submit_modal(shown, {"words": "youth centre"})).response
+    youth = next(value for label, value in options(found).items() if "Youth" in label)
+    preview = (await world.manager.select(found.message, [youth])).response
+    done = await world.manager.click(preview.message, label="Not covered: file as a known gap")
+    report = done.response.embeds[0]
+    assert report.title == "Filed as a known gap, index rebuilt"
+    assert "Written to `corpus/gaps/en/charter.yaml`" in report.description
+    gaps = world.bot.settings.corpus_dir / "gaps/en/charter.yaml"
+    assert gaps.read_text("utf-8").endswith(f'"charter-en#youth/1":\n  - {question}\n')
+    assert not (world.bot.settings.corpus_dir / "bank/en/charter.yaml").exists()
+    row = next(i for i, p in enumerate(world.bot.live.index.passages)
+               if p.anchor == "charter-en#youth/1")
+    assert world.bot.live.index.gaps[row] == [question]
+    now = {field.name: field.value for field in report.fields}["The question now gets"]
+    answer = world.bot.live.engine.ask(question, "en", "en")
+    assert now.startswith("a decline") == answer.abstained

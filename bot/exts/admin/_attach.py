@@ -4,6 +4,9 @@ The admin picks a question on the /unanswered page, then one of the passages the
 for it (or for other words), sees the passage and confirms. The question goes into the
 question bank (corpus/bank/<lang>/<group>.yaml, see indexer.bank), the index is rebuilt
 without downtime, and the admin is told what changed and whether the question is answered now.
+When the passage is about the question's subject but the corpus does not answer it, the admin
+files it as a known gap instead (corpus/gaps/<lang>/<group>.yaml): the answer gate then
+declines questions like it rather than answer with a neighbouring fact.
 """
 
 from __future__ import annotations
@@ -158,6 +161,7 @@ class Confirm(discord.ui.View):
         self.chosen = chosen
         self.passage = passage
         self.attach.label = t("attach_confirm", lang)
+        self.gap.label = t("attach_gap", lang)
         self.cancel.label = t("attach_cancel", lang)
 
     @discord.ui.button(style=discord.ButtonStyle.success, emoji="📎")
@@ -167,6 +171,14 @@ class Confirm(discord.ui.View):
         await interaction.response.defer(ephemeral=True, thinking=True)
         await interaction.followup.send(embed=await attach(interaction, self.chosen,
                                                            self.passage), ephemeral=True)
+
+    @discord.ui.button(style=discord.ButtonStyle.secondary, emoji="🕳️")
+    async def gap(self, interaction: discord.Interaction,
+                  button: discord.ui.Button[Confirm]) -> None:
+        self.stop()
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        await interaction.followup.send(embed=await attach(
+            interaction, self.chosen, self.passage, "gaps"), ephemeral=True)
 
     @discord.ui.button(style=discord.ButtonStyle.secondary)
     async def cancel(self, interaction: discord.Interaction,
@@ -178,18 +190,18 @@ class Confirm(discord.ui.View):
 
 
 async def attach(interaction: discord.Interaction, chosen: Declined,
-                 passage: Passage) -> discord.Embed:
-    """Write the question into the bank, rebuild, and say what happened; a rebuild that
-    fails puts the bank file back as it was."""
+                 passage: Passage, folder: str = "bank") -> discord.Embed:
+    """Write the question into the bank (`folder` "gaps": among the known gaps), rebuild,
+    and say what happened; a rebuild that fails puts the file back as it was."""
     lang = interaction_language(interaction)
     bot: SisterCityBot = interaction.client  # type: ignore[assignment]
     question = " ".join(chosen.question.split())
     if len(question) > bank.MAX_QUESTION_CHARS:
         return embed(t("attach_too_long", lang, limit=bank.MAX_QUESTION_CHARS), colour=WARNING)
     root = bot.settings.corpus_dir
-    path = bank.bank_path(root, passage.language, passage.anchor)
+    path = bank.bank_path(root, passage.language, passage.anchor, folder)
     before = path.read_text("utf-8") if path.exists() else None
-    bank.add_question(root, passage.language, passage.anchor, question)
+    bank.add_question(root, passage.language, passage.anchor, question, folder)
     try:
         result = await bot.live.reindex()
     except ReindexBusy:
@@ -207,11 +219,12 @@ async def attach(interaction: discord.Interaction, chosen: Declined,
         return result_embed(result, lang) if result else embed(t("reindex_busy", lang),
                                                                colour=WARNING)
     card = result_embed(result, lang)
-    card.title = t("attach_done", lang)
+    card.title = t("attach_done" if folder == "bank" else "attach_gap_done", lang)
     card.description = "\n".join(filter(None, [t("attach_written", lang, file=path.relative_to(
         root.parent).as_posix()), card.description]))
     answer = bot.live.engine.ask(question, chosen.language, chosen.language)
+    declined = "attach_still_declined" if folder == "bank" else "attach_gap_declined"
     card.add_field(name=t("attach_now", lang), inline=False, value=t(
-        "attach_still_declined", lang) if answer.abstained else limits.truncate(
+        declined, lang) if answer.abstained else limits.truncate(
         answer.text, limits.FIELD_VALUE))
     return limits.fit_embed(card)
