@@ -20,6 +20,7 @@ from indexer.wordlists import words as word_lists
 MAX_PHRASE = 4  # longest glossary phrase, in words
 EXPANSION_MAX_DF = 0.05  # glossary equivalents in more passages than this are not searched
 MIN_FUZZY_LENGTH = 5
+MIN_STOPWORD_TYPO = 4  # letters a word needs to be read as a misspelt stopword ("habn")
 REAL_WORD_ZIPF = 3.0  # a word this common in one of the languages is not corrected
 FUZZY_CUTOFF = 0.79  # Damerau-Levenshtein similarity a typo must reach to be corrected
 # A place constraint ("fairs in Berlin") is a capitalised corpus name (a word used in at least
@@ -123,6 +124,7 @@ class QueryAnalyzer:
         self.max_idf = float(idf.max()) if len(idf) else 1.0
         self.median_idf = _median(idf) if len(idf) else 1.0
         # Typos are matched against the words of the corpus text, then stemmed.
+        self._long_stopwords: dict[str, list[str]] = {}
         self._surface = [w for w in index.word_languages
                          if len(w) >= MIN_FUZZY_LENGTH - 1 and not w.isdigit()]
         self.phrases: dict[tuple[str, ...], int] = {}
@@ -174,10 +176,12 @@ class QueryAnalyzer:
         they are written in, when that can be told."""
         words = self.tokenizer.words(text)
         acronyms = {fold(a) for a in _ACRONYM.findall(text)}
+        capitalised = {fold(w) for w in re.findall(r"\w+", text) if w[:1].isupper()}
         detected = detect_language(text, self.hints, self.phrase_hints, self.index.commonness)
         lang = detected or language or fallback
         query_words = [
-            self._word(word, stems, lang, word in acronyms) for word, stems in zip(
+            self._word(word, stems, lang, word in acronyms, word in capitalised)
+            for word, stems in zip(
                 [w for w in words if not self.tokenizer.is_stopword(w, lang)],
                 self.tokenizer.query_terms(words, lang), strict=True)
         ]
@@ -229,14 +233,16 @@ class QueryAnalyzer:
                     found[n] = phrase
         return list(found.items())
 
-    def _word(self, word: str, stems: list[str], language: str, acronym: bool) -> QueryWord:
-        found = self._known_word(word, stems, language)
+    def _word(self, word: str, stems: list[str], language: str, acronym: bool,
+              capitalised: bool = False) -> QueryWord:
+        found = self._known_word(word, stems, language, capitalised)
         # "TU" or "EU" written in capitals is a name, however common "tu" is in German
         zipf = 0.0 if acronym else self.index.commonness.get(language, {}).get(word, 0.0)
         found.weight *= specificity(zipf)
         return found
 
-    def _known_word(self, word: str, stems: list[str], language: str) -> QueryWord:
+    def _known_word(self, word: str, stems: list[str], language: str,
+                    capitalised: bool = False) -> QueryWord:
         bm25 = self.index.bm25
         idfs = [bm25.term_idf(s) for s in stems]
         known = [i for i in idfs if i is not None]
@@ -251,7 +257,12 @@ class QueryAnalyzer:
         if parts:
             return QueryWord(word, parts, max(bm25.term_idf(p) or 0 for p in parts), True,
                              "compound")
-        fixed, similarity = (None, 0.0) if self._is_real_word(word) else self._correct(word)
+        real = self._is_real_word(word)
+        # "thier", "habn": a function word with one slip weighs nothing ("Oker" is a name)
+        slip = None if real or capitalised else self._misspelt_stopword(word, language)
+        if slip:
+            return QueryWord(word, [], 0.0, True, f"typo→{slip}")
+        fixed, similarity = (None, 0.0) if real else self._correct(word)
         if fixed:
             shares = self.index.word_languages[fixed]
             fixed_stems = [s for s in dict.fromkeys(self.tokenizer.stem(fixed, lang)
@@ -282,6 +293,23 @@ class QueryAnalyzer:
         """Common in everyday English, Indonesian or German: then it is no typo ('weather')."""
         return any(table.get(word, 0.0) >= REAL_WORD_ZIPF
                    for table in self.index.commonness.values())
+
+    def _misspelt_stopword(self, word: str, language: str) -> str | None:
+        """The stopword of the question's language one edit (a swap of two letters counts as
+        one) away from a word the corpus does not know, for words of MIN_STOPWORD_TYPO
+        letters or more."""
+        if len(word) < MIN_STOPWORD_TYPO:
+            return None
+        from rapidfuzz import process
+        from rapidfuzz.distance import DamerauLevenshtein
+
+        words = self._long_stopwords.get(language)
+        if words is None:
+            words = self._long_stopwords[language] = sorted(
+                w for w in self.tokenizer.stopwords[language] if len(w) >= MIN_STOPWORD_TYPO)
+        match = process.extractOne(word, words, scorer=DamerauLevenshtein.distance,
+                                   score_cutoff=1)
+        return match[0] if match else None
 
     def _correct(self, word: str) -> tuple[str | None, float]:
         """The corpus word closest to a misspelt one (a swap of two letters counts as one

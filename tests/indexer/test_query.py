@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from indexer.index import SearchIndex
 from indexer.query import Query, QueryWord
 
 
@@ -26,3 +27,21 @@ def test_the_askers_story_does_not_count_against_evidence_that_lacks_it() -> Non
     assert query.information({"offer"}) == 1.0
     assert query.information({"offer", "lembang"}) == 1.0
     assert query.information({"lembang"}) == 1.0 / 3.0
+
+
+def test_a_function_word_with_one_slip_weighs_nothing(real_index: SearchIndex) -> None:
+    """"thier", "habn": a stopword of the question's language one edit away weighs nothing
+    (it used to weigh like the rarest term and sink the coverage); a capitalised word is a
+    name, not a slip ("Oker" is no "over"); a content word the corpus lacks keeps its weight."""
+    from indexer.query import QueryAnalyzer
+
+    analyzer = QueryAnalyzer(real_index)
+    words = {w.text: w for w in analyzer.analyze(
+        "when did the city sign thier charter near the Oker river?", "en").words}
+    assert words["thier"].weight == 0.0 and words["thier"].note == "typo→their"
+    assert words["oker"].weight > 0.0
+    german = {w.text: w for w in analyzer.analyze(
+        "wann habn die städte die urkunde unterschrieben?", "de").words}
+    assert german["habn"].weight == 0.0
+    born = {w.text: w for w in analyzer.analyze("when was georg eckert born?", "en").words}
+    assert born["born"].weight > 1.0
