@@ -26,6 +26,7 @@ by doctor); 2 bad usage (arguments, settings, input files, no token); 3 Discord 
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -169,4 +170,15 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     import importlib
 
     module = importlib.import_module(_COMMANDS[args.command])
+    start_collector()
     return int(module.run(args, settings))
+
+
+def start_collector() -> None:
+    """Turn the cyclic garbage collector on, if `python -m bot` started with it off: importing
+    makes a few hundred thousand objects that live as long as the process, and the collector
+    walked them again and again while it did (40 ms of a 0.45 s cold start). Frozen first
+    (`gc.freeze`), they are out of its way from then on."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()

@@ -6,7 +6,6 @@ Library code (`indexer/`) only logs; handlers are configured here, by `bot.cli.m
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 
 from bot.settings import Settings
@@ -42,8 +41,10 @@ def configure(settings: Settings, verbose: bool = False) -> None:
     log_file = settings.log_file
     if log_file is not None and not any(
             getattr(h, "baseFilename", None) == str(log_file) for h in root.handlers):
+        from logging.handlers import RotatingFileHandler  # (imports socket, pickle, queue)
+
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        added.append(logging.handlers.RotatingFileHandler(
+        added.append(RotatingFileHandler(
             log_file, maxBytes=int(settings.log_file_max_mb * 1024 * 1024),
             backupCount=settings.log_file_backups, encoding="utf-8"))
     for handler in added:

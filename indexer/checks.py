@@ -26,7 +26,8 @@ from indexer.bm25 import term_maxima
 POSTINGS = {"indptr": np.int64, "doc_ids": np.int32, "weights": np.float64,
             "doc_len": np.int64, "idf": np.float64, "max_weight": np.float64}
 DTYPES = {**POSTINGS, "passage_offsets": np.int64, "sentence_offsets": np.int64,
-          **{f"bank_{name}": dtype for name, dtype in POSTINGS.items()}}
+          **{f"bank_{name}": dtype for name, dtype in POSTINGS.items()},
+          "commonness_zipf": np.float64}
 CORPUS_LISTS = ("sources", "programs", "glossary", "timeline", "documents")
 DOCUMENT_TEXT = ("id", "topic", "title", "language", "updated", "path")
 
@@ -65,6 +66,8 @@ def check_build(arrays: dict[str, np.ndarray], jsons: dict[str, Any],
         raise BuildMismatch("the sentence file does not match the passages")
     _check_offsets(arrays["passage_offsets"], lines["passages"], "passage", full)
     _check_offsets(arrays["sentence_offsets"], lines["sentences"], "sentence", full)
+    _check_commonness(arrays["commonness_words"], arrays["commonness_zipf"],
+                      manifest.get("commonness"), full)
 
 
 def _check_postings(arrays: dict[str, np.ndarray], prefix: str, n_terms: int, n_docs: int,
@@ -104,15 +107,50 @@ def _check_offsets(offsets: np.ndarray, data: bytes | memoryview, what: str, ful
         raise BuildMismatch(f"{what} offsets do not fall on line ends")
 
 
+def _check_commonness(words: np.ndarray, zipf: np.ndarray, rows: object, full: bool) -> None:
+    """The everyday-word table (indexer.commonness): UTF-8 words, sorted within each
+    language's rows, which follow each other from the first row to the last."""
+    if words.dtype.kind != "S" or words.ndim != 1 or len(words) != len(zipf):
+        raise BuildMismatch("commonness_words.npy is not a 1-d array of words, one for each "
+                            "frequency of commonness_zipf.npy")
+    if not isinstance(rows, dict) or not all(
+            isinstance(r, list) and len(r) == 2 and all(type(x) is int for x in r)
+            for r in rows.values()):
+        raise BuildMismatch("the manifest's commonness rows are not [start, stop] pairs")
+    if not _rows_follow(rows, len(words)):
+        raise BuildMismatch("the manifest's commonness rows do not cover commonness_words.npy")
+    if not full:
+        return
+    if not np.all(np.isfinite(zipf)):
+        raise BuildMismatch("commonness_zipf.npy holds a value that is not a finite number")
+    for start, stop in rows.values():
+        table = words[start:stop]
+        if np.any(table[1:] <= table[:-1]):
+            raise BuildMismatch("commonness_words.npy is not sorted within each language")
+    try:  # ("\n" continues no UTF-8 sequence, so the joined words decode if each one does)
+        b"\n".join(words.tolist()).decode("utf-8")
+    except UnicodeDecodeError:
+        raise BuildMismatch("commonness_words.npy holds a word that is not UTF-8") from None
+
+
+def _rows_follow(rows: dict[str, list[int]], size: int) -> bool:
+    """Do the [start, stop) rows follow each other, from row 0 to `size`?"""
+    following = 0
+    for start, stop in rows.values():
+        if start != following or stop < start:
+            return False
+        following = stop
+    return following == size
+
+
 def _check_json(jsons: dict[str, Any]) -> None:
     vocabulary = jsons["vocabulary"]
     if not isinstance(vocabulary, list) or not all(isinstance(t, str) for t in vocabulary):
         raise BuildMismatch("the vocabulary is not a list of words")
     if len(set(vocabulary)) != len(vocabulary):
         raise BuildMismatch("the vocabulary repeats a word")
-    for name in ("languages", "commonness"):
-        if not _word_table(jsons[name]):
-            raise BuildMismatch(f"{name}.json is not a table of words and numbers")
+    if not _word_table(jsons["languages"]):
+        raise BuildMismatch("languages.json is not a table of words and numbers")
     corpus = jsons["corpus"]
     if not isinstance(corpus, dict) or not all(
             isinstance(corpus.get(key), list) and all(isinstance(i, dict) for i in corpus[key])

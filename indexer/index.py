@@ -7,7 +7,7 @@ import logging
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +18,7 @@ import numpy as np
 from indexer.bank import gaps_by_passage, questions_by_passage
 from indexer.bm25 import BM25Index, BM25Params
 from indexer.checks import BuildMismatch, check_build
-from indexer.commonness import build_table
+from indexer.commonness import build_table, table_arrays, tables
 from indexer.compounds import split_compounds
 from indexer.corpus import Corpus, corpus_stat, fingerprint, load_corpus
 from indexer.errors import CorpusError, IndexFileError, Problem
@@ -57,7 +57,7 @@ class SearchIndex:
     def __init__(self, bm25: BM25Index, passages: PassageStore, corpus_data: dict[str, Any],
                  manifest: dict[str, Any], tokenizer: Tokenizer | None = None,
                  word_languages: dict[str, dict[str, float]] | None = None,
-                 commonness: dict[str, dict[str, float]] | None = None,
+                 commonness: Mapping[str, Mapping[str, float]] | None = None,
                  bank: BM25Index | None = None,
                  bank_questions: Sequence[list[str]] | None = None,
                  bank_sentences: Sequence[list[int]] | None = None,
@@ -209,6 +209,8 @@ class SearchIndex:
         else:
             lines = {"passages": self.passages.data, "sentences": self.passages.sentence_data()}
         arrays["sentence_offsets"] = self.passages.sentence_offsets()
+        arrays["commonness_words"], arrays["commonness_zipf"], rows = table_arrays(
+            self.commonness)
         vocabulary = sorted(self.bm25.vocabulary, key=self.bm25.vocabulary.__getitem__)
         bank_vocabulary = sorted(self.bank.vocabulary, key=self.bank.vocabulary.__getitem__)
         questions = {str(i): q for i, q in enumerate(self.bank_questions) if q}
@@ -216,7 +218,6 @@ class SearchIndex:
         gaps = {str(i): q for i, q in enumerate(self.gaps) if q}
         return write_build(root, arrays, {"vocabulary": vocabulary, "corpus": self.corpus_json,
                                           "languages": self.word_languages,
-                                          "commonness": self.commonness,
                                           "stems": self.tokenizer.stems_of(self._words()),
                                           "compounds": self.compounds,
                                           "bank": {"vocabulary": bank_vocabulary,
@@ -224,7 +225,7 @@ class SearchIndex:
                                                    "questions": questions,
                                                    "sentences": answering,
                                                    "gaps": gaps}},
-                           lines, self.manifest)
+                           lines, {**self.manifest, "commonness": rows})
 
     def _words(self) -> set[str]:
         """The words questions are compared with: the corpus text's, the glossary's and the
@@ -285,9 +286,10 @@ class SearchIndex:
             answering = ByPassage({int(i): n for i, n in saved["sentences"].items()},
                                   len(items))
             gaps = ByPassage({int(i): q for i, q in saved["gaps"].items()}, len(items))
+            commonness = tables(arrays["commonness_words"], arrays["commonness_zipf"],
+                                manifest["commonness"])
             return cls(bm25, items, jsons["corpus"], manifest, tokenizer, jsons["languages"],
-                       jsons["commonness"], bank, questions, answering, jsons["compounds"],
-                       gaps)
+                       commonness, bank, questions, answering, jsons["compounds"], gaps)
         except (BuildMismatch, KeyError, TypeError, ValueError, AttributeError) as exc:
             raise IndexFileError(f"the index in {folder} is inconsistent ({exc}); rebuild it "
                                  "with `python -m bot index`") from None

@@ -8,6 +8,7 @@ and the caller falls back to the user's locale, then English.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from indexer.models import LANGUAGES
 from indexer.text import fold
@@ -41,7 +42,8 @@ Hints = dict[str, dict[str, float]]
 
 def detect_language(text: str, hints: Hints | None = None,
                     phrases: dict[tuple[str, ...], dict[str, float]] | None = None,
-                    vocabulary: dict[str, dict[str, float]] | None = None) -> str | None:
+                    vocabulary: Mapping[str, Mapping[str, float]] | None = None
+                    ) -> str | None:
     """'en', 'id', 'de', or None when unsure.
 
     `hints` maps words to the share of each language among the corpus passages that use them

@@ -7,7 +7,9 @@
                                    BM25 parameters, sha256 of every other file, own checksum
         vocabulary.json            terms in id order
         languages.json             word → language share, for telling a question's language
-        commonness.json            language → word → Zipf frequency in everyday language
+        commonness_words.npy       each language's everyday words (UTF-8, sorted), and
+        commonness_zipf.npy        their Zipf frequencies; the manifest's `commonness` gives
+                                   each language's rows (see indexer.commonness)
         indptr.npy doc_ids.npy weights.npy doc_len.npy idf.npy   the postings (numpy, no pickle)
         max_weight.npy             each term's largest weight (the search's bound)
         passages.jsonl             one passage per line; passage_offsets.npy: where each starts
@@ -64,12 +66,13 @@ log = logging.getLogger(__name__)
 # 7: sources carry publisher, published and site; 8-9: the question bank; 10: memory-mapped
 # loading with saved stems, compounds and sentence spans, the bank kept sparse; 11: each
 # term's largest weight (max_weight.npy), the bound that lets a search skip postings; 12: the
-# questions the corpus leaves open (corpus/gaps), in bank.json
-FORMAT_VERSION = 12
+# everyday-word table as sorted arrays (commonness_*.npy), looked up without being parsed; 13:
+# the questions the corpus leaves open (corpus/gaps), in bank.json
+FORMAT_VERSION = 13
 ARRAYS = ("indptr", "doc_ids", "weights", "doc_len", "idf", "max_weight", "passage_offsets",
           "sentence_offsets", "bank_indptr", "bank_doc_ids", "bank_weights", "bank_doc_len",
-          "bank_idf", "bank_max_weight")
-JSONS = ("vocabulary", "corpus", "languages", "commonness", "bank", "stems", "compounds")
+          "bank_idf", "bank_max_weight", "commonness_words", "commonness_zipf")
+JSONS = ("vocabulary", "corpus", "languages", "bank", "stems", "compounds")
 LINES = ("passages", "sentences")
 FILES = frozenset({*(f"{n}.npy" for n in ARRAYS), *(f"{n}.json" for n in JSONS),
                    *(f"{n}.jsonl" for n in LINES)})

@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from functools import cache
-from importlib.metadata import version
+from importlib import metadata
 
 from indexer.models import LANGUAGES
 from indexer.wordlists import words
@@ -40,6 +40,13 @@ STEM_EXCEPTIONS: dict[str, dict[str, str]] = {lang: words(lang).stem_exceptions
 # American spellings become British ones before English stemming ("analyze" → "analyse",
 # "organization" → "organisation"): the corpus writes British English, askers write both.
 _AMERICAN_Z = re.compile(r"(?<=[a-z]{3})([iy])z(e|es|ed|ing|er|ers|ation|ations)$")
+
+
+@cache
+def version(package: str) -> str:
+    """The installed version of `package` (read once: each read parses its metadata file, and
+    a cold start makes the tokenizer configuration twice)."""
+    return metadata.version(package)
 
 
 @dataclass(frozen=True)

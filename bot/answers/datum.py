@@ -10,6 +10,7 @@ lexicon data (bot/answers/lexicon/<lang>.yaml).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from bot.answers.lexicon import cues, raw, word_pattern
 from indexer.models import LANGUAGES
@@ -40,21 +41,25 @@ def _number_compounds() -> str:
 _SHAPES["count"] += _number_compounds()
 
 
-# (cue in the question, what the answering sentence must hold), in the order they are tried:
-# the lexicon's datum_cues and datum_values (bot/answers/lexicon/<lang>.yaml), all languages.
-_DATA: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
-    (word_pattern(cues("datum_cues", name)),
-     re.compile("|".join(cues("datum_values", name) + (
-         [_SHAPES[name]] if name in _SHAPES else [])), re.IGNORECASE))
-    for name in raw("en")["datum_cues"]
-]
+# (cue in the question, the datum it asks for), in the order they are tried: the lexicon's
+# datum_cues (bot/answers/lexicon/<lang>.yaml), all languages.
+_CUES: list[tuple[re.Pattern[str], str]] = [
+    (word_pattern(cues("datum_cues", name)), name) for name in raw("en")["datum_cues"]]
+
+
+@cache
+def _datum(name: str) -> re.Pattern[str]:
+    """What the answering sentence must hold: the lexicon's datum_values, all languages, and
+    the datum's shape. Compiled when a question first asks for it."""
+    return re.compile("|".join(cues("datum_values", name) + (
+        [_SHAPES[name]] if name in _SHAPES else [])), re.IGNORECASE)
 
 
 def required_datum(question: str) -> re.Pattern[str] | None:
     """The pattern an answer sentence must contain, if the question asks for such a datum."""
-    for cue, datum in _DATA:
+    for cue, name in _CUES:
         if cue.search(question):
-            return datum
+            return _datum(name)
     return None
 
 

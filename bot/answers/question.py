@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import cache
 
 from bot.answers.datum import without_dates
 from bot.answers.lexicon import cues, raw, word_pattern
@@ -50,9 +51,15 @@ _FIGURE = re.compile(r"\d+")
 _NAME = re.compile(r"\b(?:[A-Z]\.\s*)*[A-ZÄÖÜ][a-zäöüß]+"
                    r"(?:[\s-]+(?:[A-Z]\.\s*)*[A-ZÄÖÜ][a-zäöüß]+)+"
                    r"|\b[A-Z]\.\s*[A-ZÄÖÜ][a-zäöüß]{3,}")
-_PLACE = word_pattern(cues("places"), flags=0, end=False)  # case matters: "in Bandung"
-_REASON = word_pattern(cues("reasons"))
-_STEPS = word_pattern(cues("steps"))
+
+
+@cache
+def _holds(kind: Kind) -> re.Pattern[str]:
+    """What a sentence answering a where, how-to or why question holds (lexicon cues),
+    compiled when a question of that kind first comes."""
+    if kind is Kind.WHERE:  # case matters: "in Bandung"
+        return word_pattern(cues("places"), flags=0, end=False)
+    return word_pattern(cues({Kind.HOW_TO: "steps", Kind.WHY: "reasons"}[kind]))
 
 
 def kind_of(question: str) -> Kind:
@@ -98,12 +105,8 @@ def satisfies(kind: Kind, sentence: str, question: str = "") -> bool:
         return any(figure not in given for figure in _FIGURE.findall(without_dates(sentence)))
     if kind is Kind.WHO:
         return bool(_NAME.search(sentence))
-    if kind is Kind.WHERE:
-        return bool(_PLACE.search(sentence))
-    if kind is Kind.HOW_TO:
-        return bool(_STEPS.search(sentence))
-    if kind is Kind.WHY:
-        return bool(_REASON.search(sentence))
+    if kind in (Kind.WHERE, Kind.HOW_TO, Kind.WHY):
+        return bool(_holds(kind).search(sentence))
     if kind is Kind.LIST:
         return sentence.count(",") >= 2
     return False

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from bot.settings import Settings
-from bot.storage import Database, DatabaseError, Storage
 from indexer.errors import CorpusError, IndexFileError
 from indexer.index import SearchIndex, ensure_index
+
+if TYPE_CHECKING:  # the storage is imported by the commands that open it, not by `ask`
+    from bot.storage import Storage
 
 
 def open_index(settings: Settings) -> SearchIndex | None:
@@ -28,6 +31,8 @@ def open_storage(settings: Settings) -> Storage | None:
     """The recorded answers and votes for a terminal command: the PostgreSQL database at
     DATABASE_URL when set, else the SQLite file at DATABASE_PATH (which must exist: only the
     bot creates it). None after printing why not."""
+    from bot.storage import Database, DatabaseError
+
     try:
         if settings.database_url is not None:
             from bot.storage.postgres import PostgresDatabase

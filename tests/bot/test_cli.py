@@ -34,6 +34,24 @@ def test_ask_human_readable_builds_the_index_on_first_use(paths: list[str]) -> N
             in result.stdout)
 
 
+def test_a_cold_ask_imports_only_what_it_needs(paths: list[str]) -> None:
+    """Against a built index, `ask` imports neither the storage, the rotating log file
+    handler, wordfreq nor nltk, and the collector runs with the start-up objects frozen."""
+    assert bot("index", *paths).returncode == 0
+    script = ("import gc, runpy, sys\n"
+              f"sys.argv = ['bot', 'ask', 'When was the partnership charter signed?', "
+              f"*{paths!r}]\n"
+              "try:\n    runpy.run_module('bot', run_name='__main__')\n"
+              "except SystemExit:\n    pass\n"
+              "print([m for m in ('sqlite3', 'bot.storage', 'logging.handlers', 'wordfreq', "
+              "'nltk') if m in sys.modules], gc.isenabled(), gc.get_freeze_count() > 0, "
+              "file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True,
+                            text=True, timeout=120)
+    assert "24 May 1960" in result.stdout
+    assert result.stderr.strip().splitlines()[-1] == "[] True True"
+
+
 def test_ask_json(paths: list[str]) -> None:
     result = bot("ask", "Kapan piagam persahabatan ditandatangani?", "--json", *paths)
     row = json.loads(result.stdout)

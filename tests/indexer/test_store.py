@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from indexer.commonness import ZipfTable, table_arrays, tables
 from indexer.corpus import load_corpus
 from indexer.errors import IndexFileError
 from indexer.index import SearchIndex, ensure_index
@@ -55,6 +56,31 @@ def test_flipped_byte_is_refused(saved: tuple[SearchIndex, Path]) -> None:
     with pytest.raises(IndexFileError,
                        match=r"weights.npy fails its checksum.*python -m bot index"):
         SearchIndex.load(root)
+
+
+def test_damaged_commonness_is_refused_naming_the_file(saved: tuple[SearchIndex, Path]) -> None:
+    """The everyday-word arrays are checksummed like every other file of the build."""
+    _, root = saved
+    target = current_build(root) / "commonness_words.npy"
+    data = bytearray(target.read_bytes())
+    data[-1] ^= 0x01
+    target.write_bytes(bytes(data))
+    with pytest.raises(IndexFileError,
+                       match=r"commonness_words.npy fails its checksum.*python -m bot index"):
+        SearchIndex.load(root)
+
+
+def test_commonness_round_trips_without_parsing(saved: tuple[SearchIndex, Path]) -> None:
+    """The loaded table looks words up in the mapped arrays and finds what the build had."""
+    index, root = saved
+    loaded = SearchIndex.load(root)
+    assert loaded.commonness.keys() == index.commonness.keys()
+    for language, table in index.commonness.items():
+        mapped = loaded.commonness[language]
+        assert isinstance(mapped, ZipfTable)
+        assert not mapped.words.flags.owndata
+        assert dict(mapped) == dict(table)
+        assert mapped.get("zzyzx-not-a-word", 0.0) == 0.0
 
 
 def test_truncated_file_is_refused(saved: tuple[SearchIndex, Path]) -> None:
@@ -270,7 +296,18 @@ FORGERIES: dict[str, Any] = {
     "vocabulary of numbers": lambda r: ("vocabulary.json",
                                         list(range(len(_array(r, "idf"))))),
     "languages of lists": lambda r: ("languages.json", {"charter": ["en"]}),
-    "commonness as a list": lambda r: ("commonness.json", [1, 2]),
+    "commonness words as numbers": lambda r: ("commonness_words.npy",
+                                              _array(r, "commonness_zipf")),
+    "commonness words unsorted": lambda r: ("commonness_words.npy",
+                                            _array(r, "commonness_words")[::-1].copy()),
+    "a commonness word not UTF-8": lambda r: ("commonness_words.npy", np.concatenate(
+        [np.array([b"\xff"], dtype="S1"), _array(r, "commonness_words")[1:]])),
+    "NaN commonness": lambda r: ("commonness_zipf.npy", _array(r, "commonness_zipf") * np.nan),
+    "short commonness": lambda r: ("commonness_zipf.npy",
+                                   _array(r, "commonness_zipf")[:-1].copy()),
+    "commonness rows as text": lambda r: ("manifest-commonness", {"en": "0-10"}),
+    "commonness rows not covering the words": lambda r: ("manifest-commonness",
+                                                         {"en": [0, 1]}),
     "corpus as a list": lambda r: ("corpus.json", []),
     "a document without a title": lambda r: ("corpus.json", {
         **json.loads((current_build(r) / "corpus.json").read_text()),
@@ -314,6 +351,8 @@ def test_a_forged_build_with_good_checksums_is_refused_on_load(
         manifest = json.loads(path.read_text())
         if name == "manifest":
             manifest["bm25"] = value
+        elif name == "manifest-commonness":
+            manifest["commonness"] = value
         else:
             manifest["files"] = {**manifest["files"], **value}
         manifest["checksum"] = _manifest_checksum(manifest)
@@ -491,3 +530,16 @@ def test_one_process_builds_at_a_time(small_corpus: Path, tmp_path: Path) -> Non
     built = current_build(root)
     assert len(ensure_index(small_corpus, root).passages) > 0
     assert current_build(root) == built  # used, not built again
+
+
+def test_zipf_table_finds_exactly_the_words_it_holds() -> None:
+    """Binary search over UTF-8 bytes: accented words, words longer than any in the table,
+    prefixes and lone surrogates are looked up without error."""
+    words, zipf, rows = table_arrays({"de": {"über": 6.1, "uber": 3.0, "zwischen": 5.9},
+                                      "en": {"many": 5.9}, "id": {}})
+    table = tables(words, zipf, rows)
+    assert dict(table["de"]) == {"über": 6.1, "uber": 3.0, "zwischen": 5.9}
+    assert table["en"]["many"] == 5.9 and type(table["en"]["many"]) is float
+    for missing in ("zwische", "zwischenzeitlich-und-noch-viel-länger", "", "\ud800", "many"):
+        assert table["de"].get(missing) is None
+    assert len(table["id"]) == 0 and table["id"].get("apa") is None
