@@ -134,10 +134,14 @@ def closest(query: Query, vocabulary: set[str], kind: Kind, others: list[Shape])
     more is not alike."""
     best = 0.0
     for other in others:
-        forward = query.information(other.terms)
-        if not forward or not other.total:
+        if not other.total:
             continue
         backward = sum(w for t, w in other.weighted if t in vocabulary) / other.total
+        if 2 * backward / (1 + backward) <= best:  # its likeness at the most (forward 1)
+            continue
+        forward = query.information(other.terms)
+        if not forward:
+            continue
         alike = 2 * forward * backward / (forward + backward)
         if alike > best:  # the kind can only lower it
             best = max(best, alike if kind is other.kind else alike * KIND_MISMATCH)
