@@ -228,6 +228,17 @@ def options(message: Any) -> dict[str, str]:
     return {}
 
 
+async def _youth_passage_preview(world: World) -> Any:
+    """/unanswered → the first declined question → search "youth centre" → the youth
+    passage's preview (with the attach and known-gap buttons)."""
+    listing = (await world.manager.slash(world.channel, "unanswered")).response
+    picker = (await world.manager.select(listing.message, ["0"])).response
+    shown = await world.manager.click(picker.message, label="Search other words")
+    found = (await world.manager.submit_modal(shown, {"words": "youth centre"})).response
+    youth = next(value for label, value in options(found).items() if "Youth" in label)
+    return (await world.manager.select(found.message, [youth])).response
+
+
 async def test_unanswered_attaches_a_declined_question_to_its_passage(world: World) -> None:
     """From /unanswered an admin picks a declined question, finds the passage (here by
     searching other words), confirms; the question is written to the question bank, the
@@ -264,12 +275,7 @@ async def test_attaching_to_a_broken_corpus_leaves_the_bank_as_it_was(world: Wor
     """When the rebuild fails the new bank entry is taken back and the errors are shown."""
     await world.alice.slash(world.channel, "ask", question="When did the teen club start?")
     (world.bot.settings.corpus_dir / "programs/broken.yaml").write_text("id: [", "utf-8")
-    listing = (await world.manager.slash(world.channel, "unanswered")).response
-    picker = (await world.manager.select(listing.message, ["0"])).response
-    shown = await world.manager.click(picker.message, label="Search other words")
-    found = (await world.manager.submit_modal(shown, {"words": "youth centre"})).response
-    youth = next(value for label, value in options(found).items() if "Youth" in label)
-    preview = (await world.manager.select(found.message, [youth])).response
+    preview = await _youth_passage_preview(world)
     done = await world.manager.click(preview.message, label="Attach and reindex")
     assert "nothing was changed" in done.response.embeds[0].title
     assert not (world.bot.settings.corpus_dir / "bank/en/charter.yaml").exists()
@@ -311,12 +317,7 @@ async def test_unanswered_files_a_question_the_corpus_does_not_answer_as_a_known
     the question gets now."""
     question = "Who designed the teen club's logo?"
     await world.alice.slash(world.channel, "ask", question=question)
-    listing = (await world.manager.slash(world.channel, "unanswered")).response
-    picker = (await world.manager.select(listing.message, ["0"])).response
-    shown = await world.manager.click(picker.message, label="Search other words")
-    found = (await world.manager.submit_modal(shown, {"words": "youth centre"})).response
-    youth = next(value for label, value in options(found).items() if "Youth" in label)
-    preview = (await world.manager.select(found.message, [youth])).response
+    preview = await _youth_passage_preview(world)
     done = await world.manager.click(preview.message, label="Not covered: file as a known gap")
     report = done.response.embeds[0]
     assert report.title == "Filed as a known gap, index rebuilt"

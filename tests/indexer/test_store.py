@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -47,26 +48,20 @@ def test_no_pickle_files(saved: tuple[SearchIndex, Path]) -> None:
     assert names <= {".json", ".jsonl", ".npy"}
 
 
-def test_flipped_byte_is_refused(saved: tuple[SearchIndex, Path]) -> None:
-    _, root = saved
-    target = current_build(root) / "weights.npy"
+def _flip(target: Path, at: int, bits: int) -> None:
     data = bytearray(target.read_bytes())
-    data[-3] ^= 0xFF
+    data[at] ^= bits
     target.write_bytes(bytes(data))
-    with pytest.raises(IndexFileError,
-                       match=r"weights.npy fails its checksum.*python -m bot index"):
-        SearchIndex.load(root)
 
 
-def test_damaged_commonness_is_refused_naming_the_file(saved: tuple[SearchIndex, Path]) -> None:
-    """The everyday-word arrays are checksummed like every other file of the build."""
+@pytest.mark.parametrize("name", ["weights.npy", "commonness_words.npy"])
+def test_flipped_byte_is_refused_naming_the_file(saved: tuple[SearchIndex, Path],
+                                                 name: str) -> None:
+    """Postings and the everyday-word arrays are checksummed alike."""
     _, root = saved
-    target = current_build(root) / "commonness_words.npy"
-    data = bytearray(target.read_bytes())
-    data[-1] ^= 0x01
-    target.write_bytes(bytes(data))
+    _flip(current_build(root) / name, -3, 0xFF)
     with pytest.raises(IndexFileError,
-                       match=r"commonness_words.npy fails its checksum.*python -m bot index"):
+                       match=rf"{re.escape(name)} fails its checksum.*python -m bot index"):
         SearchIndex.load(root)
 
 
@@ -475,10 +470,7 @@ def test_a_verified_build_is_not_hashed_again(saved: tuple[SearchIndex, Path],
     monkeypatch.setattr(store, "_sha256_mapped", lambda p: hashed.append(p.name) or real(p))
     SearchIndex.load(root)
     assert hashed == []
-    target = current_build(root) / "doc_ids.npy"
-    data = bytearray(target.read_bytes())
-    data[-1] ^= 0x01
-    target.write_bytes(bytes(data))
+    _flip(current_build(root) / "doc_ids.npy", -1, 0x01)
     with pytest.raises(IndexFileError, match=r"doc_ids\.npy fails its checksum"):
         SearchIndex.load(root)
     assert hashed == ["doc_ids.npy"]
