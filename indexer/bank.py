@@ -40,14 +40,15 @@ class BankEntry:
 
 
 def bank_files(root: Path) -> list[Path]:
-    folder = root / "bank"
-    if not folder.is_dir():
-        return []
-    return sorted(p for lang in LANGUAGES for p in (folder / lang).glob("*.yaml"))
+    return _language_files(root / "bank")
 
 
 def gap_files(root: Path) -> list[Path]:
-    folder = root / "gaps"
+    return _language_files(root / "gaps")
+
+
+def _language_files(folder: Path) -> list[Path]:
+    """`folder/<lang>/*.yaml` for every language, sorted (none if the folder is missing)."""
     if not folder.is_dir():
         return []
     return sorted(p for lang in LANGUAGES for p in (folder / lang).glob("*.yaml"))

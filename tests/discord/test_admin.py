@@ -239,6 +239,19 @@ async def _youth_passage_preview(world: World) -> Any:
     return (await world.manager.select(found.message, [youth])).response
 
 
+async def _filed(world: World, preview: Any, button: str, title: str, folder: str,
+                 question: str) -> Any:
+    """Click `button` on the youth passage's preview: the report has `title`, names the file
+    under corpus/<folder>/, and that file ends with the question under the passage's anchor."""
+    done = await world.manager.click(preview.message, label=button)
+    report = done.response.embeds[0]
+    assert report.title == title
+    assert f"Written to `corpus/{folder}/en/charter.yaml`" in report.description
+    written = world.bot.settings.corpus_dir / folder / "en/charter.yaml"
+    assert written.read_text("utf-8").endswith(f'"charter-en#youth/1":\n  - {question}\n')
+    return report
+
+
 async def test_unanswered_attaches_a_declined_question_to_its_passage(world: World) -> None:
     """From /unanswered an admin picks a declined question, finds the passage (here by
     searching other words), confirms; the question is written to the question bank, the
@@ -257,12 +270,8 @@ async def test_unanswered_attaches_a_declined_question_to_its_passage(world: Wor
     preview = (await world.manager.select(found.message, [youth])).response
     assert "youth centre opened in 1976" in preview.embeds[0].description
     assert preview.embeds[0].footer.text == "charter-en#youth/1"
-    done = await world.manager.click(preview.message, label="Attach and reindex")
-    report = done.response.embeds[0]
-    assert report.title == "Question attached, index rebuilt"
-    assert "Written to `corpus/bank/en/charter.yaml`" in report.description
-    bank = world.bot.settings.corpus_dir / "bank/en/charter.yaml"
-    assert bank.read_text("utf-8").endswith(f'"charter-en#youth/1":\n  - {question}\n')
+    report = await _filed(world, preview, "Attach and reindex",
+                          "Question attached, index rebuilt", "bank", question)
     now = {field.name: field.value for field in report.fields}["The question now gets"]
     answer = world.bot.live.engine.ask(question, "en", "en")
     assert now == (answer.text if not answer.abstained else
@@ -318,12 +327,8 @@ async def test_unanswered_files_a_question_the_corpus_does_not_answer_as_a_known
     question = "Who designed the teen club's logo?"
     await world.alice.slash(world.channel, "ask", question=question)
     preview = await _youth_passage_preview(world)
-    done = await world.manager.click(preview.message, label="Not covered: file as a known gap")
-    report = done.response.embeds[0]
-    assert report.title == "Filed as a known gap, index rebuilt"
-    assert "Written to `corpus/gaps/en/charter.yaml`" in report.description
-    gaps = world.bot.settings.corpus_dir / "gaps/en/charter.yaml"
-    assert gaps.read_text("utf-8").endswith(f'"charter-en#youth/1":\n  - {question}\n')
+    report = await _filed(world, preview, "Not covered: file as a known gap",
+                          "Filed as a known gap, index rebuilt", "gaps", question)
     assert not (world.bot.settings.corpus_dir / "bank/en/charter.yaml").exists()
     row = next(i for i, p in enumerate(world.bot.live.index.passages)
                if p.anchor == "charter-en#youth/1")
