@@ -87,7 +87,7 @@ def measure(index: SearchIndex, query: Query, answer: Answer, row: int, coverage
         coverage,
         query.information(text_terms),
         query.information(bank_terms),
-        _reverse(index, bank_terms, query.vocabulary),
+        _reverse(index, bank_terms, vocabulary),
         top_score / bound if bound else 0.0,
         margin,
         max((w.weight for w in lacking), default=0.0) / heaviest,
