@@ -17,7 +17,7 @@ from bot.answers.conversation import (
     words_of,
 )
 from bot.answers.datum import asks_about_now, carries, required_datum
-from bot.answers.features import Shape, measure, shape
+from bot.answers.features import Shape, likeness, measure, shape
 from bot.answers.figures import amounts, holds, restates
 from bot.answers.gate import Gate, load_gate
 from bot.answers.model import Answer, Evidence, Quote, SourceRef
@@ -418,8 +418,11 @@ class AnswerEngine:
 
     def _suggestions(self, query: Query) -> tuple[str, ...]:
         """Bank questions in the asker's language closest to what was asked ("Did you mean
-        …?"): the best-matching question of each of the passages the bank field ranks first."""
-        options: dict[str, float] = {}
+        …?"): of each passage the bank field ranks first, its question most like the asked
+        one both ways (likeness), so a long question that holds the asked words among many
+        others does not win, and no passage offers two wordings of one question."""
+        best: dict[int, tuple[float, Shape]] = {}
+        vocabulary = query.vocabulary
         # the other languages' banks can fill the first hits ("Braunschweig" is "Brunswick" in
         # English questions): look further down for the asker's own
         seen = 0
@@ -430,12 +433,21 @@ class AnswerEngine:
             seen += 1
             if seen > self.params.retrieve_bank:
                 break
-            for text, terms, _ in self._bank_of(row, passage):
-                score = query.information(terms)
-                if score > 0 and fold(text) != fold(query.text):
-                    options[text] = max(options.get(text, 0.0), score)
-        # ties keep the bank field's order: the passages it ranks first come first
-        return tuple(sorted(options, key=lambda q: -options[q])[: self.params.suggestions])
+            for other in self._shapes(row, passage, gaps=False):
+                alike = likeness(query, vocabulary, other)
+                if alike > (best[row][0] if row in best else 0.0) and fold(
+                        other.question) != fold(query.text):
+                    best[row] = (alike, other)
+        # ties keep the bank field's order: the passages it ranks first come first; a
+        # question in nearly the words of one already offered (the same fact in another
+        # passage) is not
+        chosen: list[Shape] = []
+        for _, other in sorted(best.values(), key=lambda item: -item[0]):
+            if len(chosen) == self.params.suggestions:
+                break
+            if not any(_redundant(other.terms, c.terms) for c in chosen):
+                chosen.append(other)
+        return tuple(c.question for c in chosen)
 
     def _small_talk(self, question: str, talk: Talk, language: str) -> Answer:
         """A greeting, thanks, "help" or "who are you": a friendly reply saying what the bot

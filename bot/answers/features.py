@@ -134,18 +134,24 @@ def closest(query: Query, vocabulary: set[str], kind: Kind, others: list[Shape])
     more is not alike."""
     best = 0.0
     for other in others:
-        if not other.total:
-            continue
-        backward = sum(w for t, w in other.weighted if t in vocabulary) / other.total
-        if 2 * backward / (1 + backward) <= best:  # its likeness at the most (forward 1)
-            continue
-        forward = query.information(other.terms)
-        if not forward:
-            continue
-        alike = 2 * forward * backward / (forward + backward)
+        alike = likeness(query, vocabulary, other, best)
         if alike > best:  # the kind can only lower it
             best = max(best, alike if kind is other.kind else alike * KIND_MISMATCH)
     return best
+
+
+def likeness(query: Query, vocabulary: set[str], other: Shape, above: float = 0.0) -> float:
+    """The harmonic mean of the share of the asked question's weight `other` holds and the
+    share of `other`'s idf weight the asked one holds; 0 when it cannot exceed `above`."""
+    if not other.total:
+        return 0.0
+    backward = sum(w for t, w in other.weighted if t in vocabulary) / other.total
+    if 2 * backward / (1 + backward) <= above:  # its likeness at the most (forward 1)
+        return 0.0
+    forward = query.information(other.terms)
+    if not forward:
+        return 0.0
+    return 2 * forward * backward / (forward + backward)
 
 
 def _reverse(index: SearchIndex, bank_terms: frozenset[str], vocabulary: set[str]) -> float:

@@ -69,6 +69,24 @@ def test_a_decline_suggests_nearby_bank_questions_in_the_askers_language(
                for q in qs if q in answer.suggestions)
 
 
+@pytest.mark.parametrize(("question", "language"), [
+    ("how many members does the DIG have?", "en"),
+    ("Who designed the Bandungbrücke?", "en"),
+    ("Wer war Bürgermeister von Bandung im Jahr 1850 und welche Partei?", "de"),
+    ("Berapa harga tiket kereta Jakarta ke Bandung?", "id"),
+])
+def test_a_declines_suggestions_are_different_questions(engine: AnswerEngine, question: str,
+                                                        language: str) -> None:
+    """"Did you mean …?" offers different questions, not one question in three wordings
+    (the document, its program and its timeline event each have a bank question on a fact)."""
+    answer = engine.ask(question)
+    assert answer.abstained and len(answer.suggestions) >= 2
+    words = [set(engine.index.tokens(s, language)) for s in answer.suggestions]
+    for n, a in enumerate(words):
+        for b in words[n + 1:]:
+            assert len(a & b) / min(len(a), len(b)) <= 0.8, answer.suggestions
+
+
 def test_every_lexicon_list_is_there_in_all_three_languages_as_words() -> None:
     """A list missing in one language would silently stop that language's greetings, hedges
     or "sources disagree" from working; YAML reads a bare `no` as false, not the word."""
