@@ -422,7 +422,7 @@ class AnswerEngine:
         one both ways (likeness), so a long question that holds the asked words among many
         others does not win, and no passage offers two wordings of one question."""
         best: dict[int, tuple[float, Shape]] = {}
-        vocabulary = query.vocabulary
+        vocabulary, asked = query.vocabulary, fold(query.text)
         # the other languages' banks can fill the first hits ("Braunschweig" is "Brunswick" in
         # English questions): look further down for the asker's own
         seen = 0
@@ -434,9 +434,10 @@ class AnswerEngine:
             if seen > self.params.retrieve_bank:
                 break
             for other in self._shapes(row, passage, gaps=False):
+                if fold(other.question) == asked:
+                    continue
                 alike = likeness(query, vocabulary, other)
-                if alike > (best[row][0] if row in best else 0.0) and fold(
-                        other.question) != fold(query.text):
+                if alike > (best[row][0] if row in best else 0.0):
                     best[row] = (alike, other)
         # ties keep the bank field's order: the passages it ranks first come first; a
         # question in nearly the words of one already offered (the same fact in another
