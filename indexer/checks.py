@@ -27,7 +27,8 @@ POSTINGS = {"indptr": np.int64, "doc_ids": np.int32, "weights": np.float64,
             "doc_len": np.int64, "idf": np.float64, "max_weight": np.float64}
 DTYPES = {**POSTINGS, "passage_offsets": np.int64, "sentence_offsets": np.int64,
           **{f"bank_{name}": dtype for name, dtype in POSTINGS.items()},
-          "commonness_zipf": np.float64}
+          "commonness_zipf": np.float64, "language_counts": np.float64,
+          "language_gram_counts": np.float64}
 CORPUS_LISTS = ("sources", "programs", "glossary", "timeline", "documents")
 DOCUMENT_TEXT = ("id", "topic", "title", "language", "updated", "path")
 
@@ -68,6 +69,9 @@ def check_build(arrays: dict[str, np.ndarray], jsons: dict[str, Any],
     _check_offsets(arrays["sentence_offsets"], lines["sentences"], "sentence", full)
     _check_commonness(arrays["commonness_words"], arrays["commonness_zipf"],
                       manifest.get("commonness"), full)
+    for keys, counts in (("language_words", "language_counts"),
+                         ("language_grams", "language_gram_counts")):
+        _check_language_counts(keys, arrays[keys], arrays[counts], full)
 
 
 def _check_postings(arrays: dict[str, np.ndarray], prefix: str, n_terms: int, n_docs: int,
@@ -105,6 +109,18 @@ def _check_offsets(offsets: np.ndarray, data: bytes | memoryview, what: str, ful
     ends = np.frombuffer(data, dtype=np.uint8)[offsets[1:] - 1]
     if np.any(ends != ord("\n")):
         raise BuildMismatch(f"{what} offsets do not fall on line ends")
+
+
+def _check_language_counts(name: str, keys: np.ndarray, counts: np.ndarray, full: bool
+                           ) -> None:
+    """The counts of language detection (indexer.language): sorted UTF-8 keys (words or
+    trigrams), a row of three finite, non-negative counts for each."""
+    if keys.ndim != 1 or keys.dtype.kind != "S" or len(counts) != 3 * len(keys):
+        raise BuildMismatch(f"{name}.npy is not a 1-d array of keys with three counts each")
+    if full and (np.any(keys[1:] <= keys[:-1]) or not np.all(np.isfinite(counts))
+                 or np.any(counts < 0)):
+        raise BuildMismatch(f"{name}.npy is not sorted, or its counts are not finite numbers "
+                            "of zero or more")
 
 
 def _check_commonness(words: np.ndarray, zipf: np.ndarray, rows: object, full: bool) -> None:

@@ -22,6 +22,7 @@ from indexer.commonness import build_table, table_arrays, tables
 from indexer.compounds import split_compounds
 from indexer.corpus import Corpus, corpus_stat, fingerprint, load_corpus
 from indexer.errors import CorpusError, IndexFileError, Problem
+from indexer.language import LanguageCounts
 from indexer.models import LANGUAGES, GlossaryEntry, ProgramRecord, Source, TimelineEvent
 from indexer.passage_store import PassageStore, PassageWriter
 from indexer.passages import Passage, passages
@@ -62,7 +63,8 @@ class SearchIndex:
                  bank_questions: Sequence[list[str]] | None = None,
                  bank_sentences: Sequence[list[int]] | None = None,
                  compounds: dict[str, list[str]] | None = None,
-                 gaps: Sequence[list[str]] | None = None) -> None:
+                 gaps: Sequence[list[str]] | None = None,
+                 language_counts: LanguageCounts | None = None) -> None:
         self.bm25 = bm25
         # The question bank: a second BM25 field over the same passage ids, and the questions
         # of each passage (for the answer gate and "did you mean …?").
@@ -79,6 +81,9 @@ class SearchIndex:
             gaps if gaps is not None else ByPassage({}, len(passages)))
         self.word_languages = word_languages or {}
         self.commonness = commonness or {}
+        # each word's occurrences per language in the passages, the bank and the gaps: what
+        # tells a question's language (indexer.language); None: function words alone
+        self.language_counts = language_counts
         self.passages = passages
         self.manifest = manifest
         self.tokenizer = tokenizer or Tokenizer()
@@ -164,6 +169,7 @@ class SearchIndex:
         asked: dict[int, list[str]] = {}
         answering: dict[int, list[int]] = {}
         open_questions: dict[int, list[str]] = {}
+        texts: list[tuple[str, str]] = []  # (language, text) for the language counts
         for i, p in enumerate(passages(corpus)):
             postings.add(tokens(p))
             pairs = by_anchor.get(p.anchor, [])
@@ -174,6 +180,7 @@ class SearchIndex:
                 answering[i] = [n for _, n in pairs]
             if p.anchor in gaps:
                 open_questions[i] = gaps[p.anchor]
+            texts += [(p.language, t) for t in (p.text, *questions, *gaps.get(p.anchor, ()))]
             store.add(p)
         bm25, bank, items = postings.finish(), bank_postings.finish(), store.finish()
         tokenizer.remember(tokenizer.stems_of(shares))
@@ -192,7 +199,7 @@ class SearchIndex:
         return cls(bm25, items, corpus_data(corpus), manifest, tokenizer, shares,
                    build_table(LANGUAGES), bank, ByPassage(asked, len(items)),
                    ByPassage(answering, len(items)), compounds,
-                   ByPassage(open_questions, len(items)))
+                   ByPassage(open_questions, len(items)), LanguageCounts.build(texts))
 
     def save(self, root: Path) -> Path:
         """Write the index as a new build under `root` (see indexer.store); postings and
@@ -211,6 +218,8 @@ class SearchIndex:
         arrays["sentence_offsets"] = self.passages.sentence_offsets()
         arrays["commonness_words"], arrays["commonness_zipf"], rows = table_arrays(
             self.commonness)
+        counts = self.language_counts or LanguageCounts.build([])
+        arrays.update(counts.arrays())
         vocabulary = sorted(self.bm25.vocabulary, key=self.bm25.vocabulary.__getitem__)
         bank_vocabulary = sorted(self.bank.vocabulary, key=self.bank.vocabulary.__getitem__)
         questions = {str(i): q for i, q in enumerate(self.bank_questions) if q}
@@ -289,7 +298,9 @@ class SearchIndex:
             commonness = tables(arrays["commonness_words"], arrays["commonness_zipf"],
                                 manifest["commonness"])
             return cls(bm25, items, jsons["corpus"], manifest, tokenizer, jsons["languages"],
-                       commonness, bank, questions, answering, jsons["compounds"], gaps)
+                       commonness, bank, questions, answering, jsons["compounds"], gaps,
+                       LanguageCounts(arrays["language_words"], arrays["language_counts"],
+                                      arrays["language_grams"], arrays["language_gram_counts"]))
         except (BuildMismatch, KeyError, TypeError, ValueError, AttributeError) as exc:
             raise IndexFileError(f"the index in {folder} is inconsistent ({exc}); rebuild it "
                                  "with `python -m bot index`") from None

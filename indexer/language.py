@@ -1,14 +1,23 @@
 """Guess whether a question is English, Indonesian or German.
 
-Short questions defeat statistical detectors, so this counts function words and question words
-of each language (plus German letters). It returns None when the evidence is a tie or absent,
-and the caller falls back to the user's locale, then English.
+Two readings, the learned one first. `LanguageCounts` counts every word in each language's
+passages and in the questions people ask of them (the question bank and the known gaps, whose
+folders say their language: casual, keyword and code-mixed questions included). Naive Bayes
+over those counts weighs each word by how much more often one language uses it, so the names
+every language's questions share ("IG-Nano", "Indonesien ganz nah") say little and a word
+like "kepanjangan", "Bedeutung" or "kapan" says much. Where its odds are too even (a question
+of names only, words the corpus never uses), function and question words of each language
+are counted instead. It returns None when the evidence is a tie or absent, and the caller
+falls back to the user's locale, then English.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+
+import numpy as np
 
 from indexer.models import LANGUAGES
 from indexer.text import fold
@@ -31,6 +40,11 @@ _GERMAN_LETTERS = re.compile(r"[äöüßÄÖÜ]")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+# Chosen by holding out each bank and gap file in turn (4,670 of their questions): read this
+# way, 99.3% of them are given their folder's language, by the function words alone 98.4%.
+SMOOTHING = 0.05  # added to every word's count in every language
+MIN_ODDS = 1.0  # natural-log odds by which the best language must lead for the counts to decide
+
 HINT_WEIGHT = 0.6
 # A word outside the corpus that is everyday vocabulary (Zipf ≥ GENERAL_ZIPF) in only one or two
 # of the languages ("alamat", "penyelenggara") is weaker evidence still.
@@ -40,17 +54,116 @@ GENERAL_ZIPF = 3.0
 Hints = dict[str, dict[str, float]]
 
 
+class _Table:
+    """Counts per language of a set of keys: a sorted array of keys (UTF-8) and a row of
+    counts per key, in LANGUAGES order."""
+
+    def __init__(self, keys: np.ndarray, counts: np.ndarray) -> None:
+        self.keys = keys
+        self.counts = counts.reshape(-1, len(LANGUAGES))
+        totals = self.counts.sum(axis=0)
+        self.denominators = np.log(totals + SMOOTHING * len(keys)) if len(keys) else totals
+
+    @classmethod
+    def of(cls, table: dict[bytes, list[float]]) -> _Table:
+        ordered = sorted(table)
+        width = max(map(len, ordered), default=1)
+        return cls(np.array(ordered, dtype=f"S{width}"),
+                   np.array([table[k] for k in ordered], dtype=np.float64).reshape(-1))
+
+    def log_likelihoods(self, key: str) -> list[float] | None:
+        """Each language's smoothed log-probability of `key`; None for a key never seen."""
+        raw = key.encode("utf-8", "replace")
+        if len(raw) > self.keys.itemsize:
+            return None
+        i = int(np.searchsorted(self.keys, raw))
+        if i == len(self.keys) or self.keys[i] != raw:
+            return None
+        row = self.counts[i]
+        return [math.log(row[c] + SMOOTHING) - self.denominators[c] for c in range(len(row))]
+
+
+class LanguageCounts:
+    """How often each word (folded, lower case) and each letter trigram of a word occurs in
+    each language's texts; saved with the index and memory-mapped from it. A word the texts
+    never use is scored by the mean of its trigrams ("früherer", "didiriin")."""
+
+    def __init__(self, words: np.ndarray, counts: np.ndarray, grams: np.ndarray,
+                 gram_counts: np.ndarray) -> None:
+        self.words = _Table(words, counts)
+        self.grams = _Table(grams, gram_counts)
+
+    @classmethod
+    def build(cls, texts: Iterable[tuple[str, str]]) -> LanguageCounts:
+        """From (language, text) pairs."""
+        words: dict[bytes, list[float]] = {}
+        grams: dict[bytes, list[float]] = {}
+        for language, text in texts:
+            column = LANGUAGES.index(language)
+            for word in words_of(text):
+                words.setdefault(word.encode("utf-8"), [0.0] * len(LANGUAGES))[column] += 1
+                for gram in _trigrams(word):
+                    grams.setdefault(gram.encode("utf-8"), [0.0] * len(LANGUAGES))[column] += 1
+        w, g = _Table.of(words), _Table.of(grams)
+        return cls(w.keys, w.counts.reshape(-1), g.keys, g.counts.reshape(-1))
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The arrays as saved (counts flat: a row of LANGUAGES per key)."""
+        return {"language_words": self.words.keys,
+                "language_counts": self.words.counts.reshape(-1),
+                "language_grams": self.grams.keys,
+                "language_gram_counts": self.grams.counts.reshape(-1)}
+
+    def log_odds(self, words: Iterable[str]) -> dict[str, float]:
+        """Each language's log-likelihood of `words` (naive Bayes, smoothed); a word whose
+        trigrams are all unknown too is left out: it says nothing here."""
+        score = dict.fromkeys(LANGUAGES, 0.0)
+        for word in words:
+            values = self.words.log_likelihoods(word)
+            if values is None:
+                rows = [r for r in map(self.grams.log_likelihoods, _trigrams(word)) if r]
+                if not rows:
+                    continue
+                values = [sum(column) / len(rows) for column in zip(*rows, strict=True)]
+            for lang, value in zip(LANGUAGES, values, strict=True):
+                score[lang] += value
+        return score
+
+
+def _trigrams(word: str) -> list[str]:
+    padded = f"<{word}>"
+    return [padded[i:i + 3] for i in range(len(padded) - 2)]
+
+
+def words_of(text: str) -> list[str]:
+    """The words language detection reads: letters only, lower case, folded."""
+    return [fold(w.casefold()) for w in _WORD.findall(text)]
+
+
+def learned_language(text: str, counts: LanguageCounts) -> str | None:
+    """The language the counts favour by at least MIN_ODDS, else None."""
+    score = counts.log_odds(words_of(text))
+    first, second = sorted(LANGUAGES, key=score.__getitem__, reverse=True)[:2]
+    return first if score[first] - score[second] >= MIN_ODDS else None
+
+
 def detect_language(text: str, hints: Hints | None = None,
                     phrases: dict[tuple[str, ...], dict[str, float]] | None = None,
-                    vocabulary: Mapping[str, Mapping[str, float]] | None = None
-                    ) -> str | None:
+                    vocabulary: Mapping[str, Mapping[str, float]] | None = None,
+                    counts: LanguageCounts | None = None) -> str | None:
     """'en', 'id', 'de', or None when unsure.
 
+    With `counts`, the learned reading decides when its odds are clear (see the module
+    docstring); otherwise, or without them, function and question words are counted.
     `hints` maps words to the share of each language among the corpus passages that use them
     ('kostenlos' → {'de': 1.0}); `phrases` does the same for multi-word names of the glossary,
     whose words are then not read as function words (the "und" of "Harz und Heide", the "of"
     of "Plan of Action"); `vocabulary` is each language's everyday words with their Zipf
     frequency. All three are weaker evidence than function words."""
+    if counts is not None:
+        learned = learned_language(text, counts)
+        if learned:
+            return learned
     words = [w.casefold() for w in _WORD.findall(text)]
     score = dict.fromkeys(LANGUAGES, 0.0)
     named = _named_positions(words, phrases or {}, score)

@@ -177,7 +177,8 @@ class QueryAnalyzer:
         words = self.tokenizer.words(text)
         acronyms = {fold(a) for a in _ACRONYM.findall(text)}
         capitalised = {fold(w) for w in re.findall(r"\w+", text) if w[:1].isupper()}
-        detected = detect_language(text, self.hints, self.phrase_hints, self.index.commonness)
+        detected = detect_language(text, self.hints, self.phrase_hints, self.index.commonness,
+                                   self.index.language_counts)
         lang = detected or language or fallback
         query_words = [
             self._word(word, stems, lang, word in acronyms, word in capitalised)

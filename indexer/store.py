@@ -7,6 +7,9 @@
                                    BM25 parameters, sha256 of every other file, own checksum
         vocabulary.json            terms in id order
         languages.json             word → language share, for telling a question's language
+        language_words.npy language_counts.npy language_grams.npy language_gram_counts.npy
+                                   each word's and letter trigram's occurrences per language
+                                   (see indexer.language)
         commonness_words.npy       each language's everyday words (UTF-8, sorted), and
         commonness_zipf.npy        their Zipf frequencies; the manifest's `commonness` gives
                                    each language's rows (see indexer.commonness)
@@ -67,11 +70,13 @@ log = logging.getLogger(__name__)
 # loading with saved stems, compounds and sentence spans, the bank kept sparse; 11: each
 # term's largest weight (max_weight.npy), the bound that lets a search skip postings; 12: the
 # everyday-word table as sorted arrays (commonness_*.npy), looked up without being parsed; 13:
-# the questions the corpus leaves open (corpus/gaps), in bank.json
-FORMAT_VERSION = 13
+# the questions the corpus leaves open (corpus/gaps), in bank.json; 14: each word's counts
+# per language, for language detection (language_*.npy)
+FORMAT_VERSION = 14
 ARRAYS = ("indptr", "doc_ids", "weights", "doc_len", "idf", "max_weight", "passage_offsets",
           "sentence_offsets", "bank_indptr", "bank_doc_ids", "bank_weights", "bank_doc_len",
-          "bank_idf", "bank_max_weight", "commonness_words", "commonness_zipf")
+          "bank_idf", "bank_max_weight", "commonness_words", "commonness_zipf",
+          "language_words", "language_counts", "language_grams", "language_gram_counts")
 JSONS = ("vocabulary", "corpus", "languages", "bank", "stems", "compounds")
 LINES = ("passages", "sentences")
 FILES = frozenset({*(f"{n}.npy" for n in ARRAYS), *(f"{n}.json" for n in JSONS),

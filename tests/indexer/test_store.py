@@ -65,6 +65,18 @@ def test_flipped_byte_is_refused_naming_the_file(saved: tuple[SearchIndex, Path]
         SearchIndex.load(root)
 
 
+def test_language_counts_round_trip(saved: tuple[SearchIndex, Path]) -> None:
+    """The loaded counts tell languages as the build's did, from the mapped arrays."""
+    index, root = saved
+    loaded = SearchIndex.load(root)
+    assert index.language_counts is not None and loaded.language_counts is not None
+    assert not loaded.language_counts.words.keys.flags.owndata
+    for text in ("When was the charter signed?", "kapan piagam ditandatangani",
+                 "Wann wurde die Urkunde unterzeichnet?"):
+        assert (loaded.language_counts.log_odds(text.lower().split())
+                == index.language_counts.log_odds(text.lower().split()))
+
+
 def test_commonness_round_trips_without_parsing(saved: tuple[SearchIndex, Path]) -> None:
     """The loaded table looks words up in the mapped arrays and finds what the build had."""
     index, root = saved
@@ -303,6 +315,12 @@ FORGERIES: dict[str, Any] = {
     "commonness rows as text": lambda r: ("manifest-commonness", {"en": "0-10"}),
     "commonness rows not covering the words": lambda r: ("manifest-commonness",
                                                          {"en": [0, 1]}),
+    "language words unsorted": lambda r: ("language_words.npy",
+                                          _array(r, "language_words")[::-1].copy()),
+    "short language counts": lambda r: ("language_counts.npy",
+                                        _array(r, "language_counts")[:-1].copy()),
+    "negative trigram counts": lambda r: ("language_gram_counts.npy",
+                                          -_array(r, "language_gram_counts")),
     "corpus as a list": lambda r: ("corpus.json", []),
     "a document without a title": lambda r: ("corpus.json", {
         **json.loads((current_build(r) / "corpus.json").read_text()),
