@@ -17,7 +17,7 @@ from bot.answers.conversation import (
     words_of,
 )
 from bot.answers.datum import asks_about_now, carries, required_datum
-from bot.answers.features import Shape, likeness, measure, shape
+from bot.answers.features import KIND_MISMATCH, Shape, likeness, measure, shape
 from bot.answers.figures import amounts, holds, restates
 from bot.answers.gate import Gate, load_gate
 from bot.answers.model import Answer, Evidence, Quote, SourceRef
@@ -203,15 +203,27 @@ class AnswerEngine:
         return [c for c, yes in zip(candidates, located, strict=True) if yes or (
             c.passage.topic in placing and query.mentions(c.passage.text))]
 
-    def _answering_sentence(self, query: Query, cand: _Candidate) -> tuple[int, float]:
-        """The sentence the bank says answers the passage's bank question closest to the
-        asked one, and how closely that question matches (-1, 0.0 if none matches well)."""
-        best, match = -1, self.params.bank_sentence_min_match
-        for _, terms, number in self._bank_of(cand.row, cand.passage):
-            value = query.information(terms)
-            if value > match or (value == match and best < 0):
-                best, match = number, value
-        return (best, match) if best >= 0 else (-1, 0.0)
+    def _answering_sentences(self, query: Query, cand: _Candidate, kind: Kind
+                             ) -> dict[int, float]:
+        """Each sentence the bank names as the answer to one of the passage's bank questions,
+        with the likeness of the closest of those questions to the asked one (the gate's
+        likeness, both ways and halved across question kinds; those from
+        bank_sentence_min_match): a sentence people ask about in the asker's words answers
+        more likely than one that only shares them, and a bank question that holds the asked
+        words among others about something else is not alike."""
+        floor = self.params.bank_sentence_min_match
+        closest: dict[int, float] = {}
+        shapes = self._shapes(cand.row, cand.passage, gaps=False)
+        for (_, _, number), other in zip(self._bank_of(cand.row, cand.passage), shapes,
+                                         strict=True):
+            if number < 0:
+                continue
+            value = likeness(query, query.vocabulary, other)
+            if value and other.kind is not kind:
+                value *= KIND_MISMATCH
+            if value >= floor and value > closest.get(number, 0.0):
+                closest[number] = value
+        return closest
 
     def _bank_of(self, row: int, passage: Passage) -> list[tuple[str, frozenset[str], int]]:
         """The passage's bank questions: text, terms, and the sentence that answers each."""
@@ -276,7 +288,7 @@ class AnswerEngine:
         figures = amounts(question)
         options = []
         for rank, cand in enumerate(pool):
-            answering, match = self._answering_sentence(query, cand)
+            answering = self._answering_sentences(query, cand, kind)
             folded = self._folded(cand.passage)
             for position, (sentence, terms) in enumerate(self._sentences_of(cand.passage)):
                 if datum is not None and not carries(datum, sentence):
@@ -293,7 +305,7 @@ class AnswerEngine:
                     kind is Kind.HOW_TO and is_take_part(cand.passage)) or any(
                     satisfies(kind, version, question) for version, _ in versions)
                 value = (info + self.params.type_bonus * fits
-                         + self.params.bank_sentence_bonus * match * (position == answering)
+                         + self.params.bank_sentence_bonus * answering.get(position, 0.0)
                          + self.params.passage_prior * cand.adjusted / top
                          + self.params.lead_bonus * (position == 0)
                          - self.params.superseded_penalty
