@@ -287,8 +287,11 @@ class AnswerEngine:
         datum = required_datum(question)
         figures = amounts(question)
         options = []
+        # the bank's questions are compared with the question as cleaned (zero-width
+        # characters joined), as the gate compares them
+        asked = kind_of(query.text)
         for rank, cand in enumerate(pool):
-            answering = self._answering_sentences(query, cand, kind)
+            answering = self._answering_sentences(query, cand, asked)
             folded = self._folded(cand.passage)
             for position, (sentence, terms) in enumerate(self._sentences_of(cand.passage)):
                 if datum is not None and not carries(datum, sentence):
