@@ -49,21 +49,29 @@ class ZipfTable(Mapping[str, float]):
         self.zipf = zipf
 
     def __getitem__(self, word: str) -> float:
-        try:
-            key = word.encode("utf-8")
-        except UnicodeEncodeError:  # a lone surrogate: no word of the table
-            raise KeyError(word) from None
-        if len(key) <= self.words.itemsize:  # (a longer key would copy the array to compare)
-            i = int(np.searchsorted(self.words, key))
-            if i < len(self.words) and self.words[i] == key:
-                return float(self.zipf[i])
-        raise KeyError(word)
+        row = sorted_row(self.words, word)
+        if row is None:
+            raise KeyError(word)
+        return float(self.zipf[row])
 
     def __iter__(self) -> Iterator[str]:
         return (bytes(w).decode("utf-8") for w in self.words)
 
     def __len__(self) -> int:
         return len(self.words)
+
+
+def sorted_row(keys: np.ndarray, word: str) -> int | None:
+    """The row of `word` in `keys` (UTF-8, sorted as bytes; a fixed-width numpy array), by
+    binary search; None when it is not there."""
+    try:
+        key = word.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: no key of the table
+        return None
+    if len(key) > keys.itemsize:  # (a longer key would copy the array to compare)
+        return None
+    i = int(np.searchsorted(keys, key))
+    return i if i < len(keys) and keys[i] == key else None
 
 
 def table_arrays(table: Mapping[str, Mapping[str, float]]

@@ -22,7 +22,7 @@ from indexer.commonness import build_table, table_arrays, tables
 from indexer.compounds import split_compounds
 from indexer.corpus import Corpus, corpus_stat, fingerprint, load_corpus
 from indexer.errors import CorpusError, IndexFileError, Problem
-from indexer.language import LanguageCounts
+from indexer.language import LanguageCounts, LanguageTally
 from indexer.models import LANGUAGES, GlossaryEntry, ProgramRecord, Source, TimelineEvent
 from indexer.passage_store import PassageStore, PassageWriter
 from indexer.passages import Passage, passages
@@ -169,7 +169,7 @@ class SearchIndex:
         asked: dict[int, list[str]] = {}
         answering: dict[int, list[int]] = {}
         open_questions: dict[int, list[str]] = {}
-        texts: list[tuple[str, str]] = []  # (language, text) for the language counts
+        languages = LanguageTally()  # each word's and trigram's counts per language
         for i, p in enumerate(passages(corpus)):
             postings.add(tokens(p))
             pairs = by_anchor.get(p.anchor, [])
@@ -180,7 +180,8 @@ class SearchIndex:
                 answering[i] = [n for _, n in pairs]
             if p.anchor in gaps:
                 open_questions[i] = gaps[p.anchor]
-            texts += [(p.language, t) for t in (p.text, *questions, *gaps.get(p.anchor, ()))]
+            for text in (p.text, *questions, *gaps.get(p.anchor, ())):
+                languages.add(p.language, text)
             store.add(p)
         bm25, bank, items = postings.finish(), bank_postings.finish(), store.finish()
         tokenizer.remember(tokenizer.stems_of(shares))
@@ -199,7 +200,7 @@ class SearchIndex:
         return cls(bm25, items, corpus_data(corpus), manifest, tokenizer, shares,
                    build_table(LANGUAGES), bank, ByPassage(asked, len(items)),
                    ByPassage(answering, len(items)), compounds,
-                   ByPassage(open_questions, len(items)), LanguageCounts.build(texts))
+                   ByPassage(open_questions, len(items)), languages.counts())
 
     def save(self, root: Path) -> Path:
         """Write the index as a new build under `root` (see indexer.store); postings and

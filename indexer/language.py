@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 
+from indexer.commonness import sorted_row
 from indexer.models import LANGUAGES
 from indexer.text import fold
 
@@ -73,14 +74,32 @@ class _Table:
 
     def log_likelihoods(self, key: str) -> list[float] | None:
         """Each language's smoothed log-probability of `key`; None for a key never seen."""
-        raw = key.encode("utf-8", "replace")
-        if len(raw) > self.keys.itemsize:
-            return None
-        i = int(np.searchsorted(self.keys, raw))
-        if i == len(self.keys) or self.keys[i] != raw:
+        i = sorted_row(self.keys, key)
+        if i is None:
             return None
         row = self.counts[i]
         return [math.log(row[c] + SMOOTHING) - self.denominators[c] for c in range(len(row))]
+
+
+class LanguageTally:
+    """The counts of LanguageCounts, gathered text by text while the index is built (held per
+    word and trigram, never per text)."""
+
+    def __init__(self) -> None:
+        self._words: dict[bytes, list[float]] = {}
+        self._grams: dict[bytes, list[float]] = {}
+
+    def add(self, language: str, text: str) -> None:
+        column = LANGUAGES.index(language)
+        for word in words_of(text):
+            self._words.setdefault(word.encode("utf-8"), [0.0] * len(LANGUAGES))[column] += 1
+            for gram in _trigrams(word):
+                self._grams.setdefault(gram.encode("utf-8"), [0.0] * len(LANGUAGES))[column] += 1
+
+    def counts(self) -> LanguageCounts:
+        words, grams = _Table.of(self._words), _Table.of(self._grams)
+        return LanguageCounts(words.keys, words.counts.reshape(-1), grams.keys,
+                              grams.counts.reshape(-1))
 
 
 class LanguageCounts:
@@ -96,16 +115,10 @@ class LanguageCounts:
     @classmethod
     def build(cls, texts: Iterable[tuple[str, str]]) -> LanguageCounts:
         """From (language, text) pairs."""
-        words: dict[bytes, list[float]] = {}
-        grams: dict[bytes, list[float]] = {}
+        tally = LanguageTally()
         for language, text in texts:
-            column = LANGUAGES.index(language)
-            for word in words_of(text):
-                words.setdefault(word.encode("utf-8"), [0.0] * len(LANGUAGES))[column] += 1
-                for gram in _trigrams(word):
-                    grams.setdefault(gram.encode("utf-8"), [0.0] * len(LANGUAGES))[column] += 1
-        w, g = _Table.of(words), _Table.of(grams)
-        return cls(w.keys, w.counts.reshape(-1), g.keys, g.counts.reshape(-1))
+            tally.add(language, text)
+        return tally.counts()
 
     def arrays(self) -> dict[str, np.ndarray]:
         """The arrays as saved (counts flat: a row of LANGUAGES per key)."""

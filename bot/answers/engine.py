@@ -17,7 +17,7 @@ from bot.answers.conversation import (
     words_of,
 )
 from bot.answers.datum import asks_about_now, carries, required_datum
-from bot.answers.features import KIND_MISMATCH, Shape, likeness, measure, shape
+from bot.answers.features import Shape, kind_likeness, likeness, measure, shape
 from bot.answers.figures import amounts, holds, restates
 from bot.answers.gate import Gate, load_gate
 from bot.answers.model import Answer, Evidence, Quote, SourceRef
@@ -218,9 +218,7 @@ class AnswerEngine:
                                          strict=True):
             if number < 0:
                 continue
-            value = likeness(query, query.vocabulary, other)
-            if value and other.kind is not kind:
-                value *= KIND_MISMATCH
+            value = kind_likeness(query, query.vocabulary, kind, other)
             if value >= floor and value > closest.get(number, 0.0):
                 closest[number] = value
         return closest

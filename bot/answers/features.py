@@ -134,10 +134,19 @@ def closest(query: Query, vocabulary: set[str], kind: Kind, others: list[Shape])
     more is not alike."""
     best = 0.0
     for other in others:
-        alike = likeness(query, vocabulary, other, best)
-        if alike > best:  # the kind can only lower it
-            best = max(best, alike if kind is other.kind else alike * KIND_MISMATCH)
+        best = max(best, kind_likeness(query, vocabulary, kind, other, best))
     return best
+
+
+def kind_likeness(query: Query, vocabulary: set[str], kind: Kind, other: Shape,
+                  above: float = 0.0) -> float:
+    """`likeness`, times KIND_MISMATCH when `other` asks for another kind of answer than
+    `kind`; at most `above` when it cannot exceed it (the kind, worked out only then, can
+    only lower it)."""
+    alike = likeness(query, vocabulary, other, above)
+    if alike <= above or kind is other.kind:
+        return alike
+    return alike * KIND_MISMATCH
 
 
 def likeness(query: Query, vocabulary: set[str], other: Shape, above: float = 0.0) -> float:
