@@ -280,16 +280,14 @@ class AnswerEngine:
 
     def _options(self, question: str, query: Query, pool: list[_Candidate], kind: Kind
                  ) -> list[_Option]:
-        """Every sentence of the pool that holds some of the question, with its value."""
+        """Every sentence of the pool that holds some of the `question` (as cleaned), with
+        its value."""
         top = pool[0].adjusted or 1.0
         datum = required_datum(question)
         figures = amounts(question)
         options = []
-        # the bank's questions are compared with the question as cleaned (zero-width
-        # characters joined), as the gate compares them
-        asked = kind_of(query.text)
         for rank, cand in enumerate(pool):
-            answering = self._answering_sentences(query, cand, asked)
+            answering = self._answering_sentences(query, cand, kind)
             folded = self._folded(cand.passage)
             for position, (sentence, terms) in enumerate(self._sentences_of(cand.passage)):
                 if datum is not None and not carries(datum, sentence):
@@ -316,8 +314,11 @@ class AnswerEngine:
 
     def _compose(self, question: str, query: Query, candidates: list[_Candidate]) -> Answer:
         pool = self._pool(query, candidates)
-        kind = kind_of(question)
-        options = self._options(question, query, pool, kind)
+        # the question as cleaned (zero-width characters joined, a greeting set aside), as
+        # the bank's questions and the gate see it
+        asked = query.text
+        kind = kind_of(asked)
+        options = self._options(asked, query, pool, kind)
         if not options:
             return self._abstain(question, query, "weak_evidence")
         chances = _softmax([self.params.sentence_sharpness * o.value for o in options])
@@ -348,7 +349,7 @@ class AnswerEngine:
                     chosen.append((chance, option.rank, option.position + offset, sentence,
                                    terms, cand))
                     length += len(sentence)
-        if kind is Kind.WHO and asks_about_now(question) and max(
+        if kind is Kind.WHO and asks_about_now(asked) and max(
                 (newest_year(item[3]) for item in chosen), default=0) < self._recent_year():
             return self._abstain(question, query, "stale")
         lead: dict[int, int] = {}  # passage rank → order of its best sentence in the answer
