@@ -154,10 +154,15 @@ class AnswerEngine:
         near = sorted(candidates, key=lambda c: -c.adjusted)[: self.params.candidate_passages]
         gaps = [s for c in near for s in self._shapes(c.row, c.passage, gaps=True)]
         banks = [s for c in near for s in self._shapes(c.row, c.passage, gaps=False)]
+        # the asked question is like one the bank answers with the very sentence quoted
+        sentences = [s for s, _ in self._sentences_of(lead.passage)]
+        first = answer.quotes[0].text
+        named = self._answering_sentences(query, lead, kind_of(query.text), floor=0.0).get(
+            sentences.index(first) if first in sentences else -1, 0.0)
         return tuple(measure(self.index, query, answer, lead.row, best,
                              best - max(others, default=0.0), candidates[0].score, lead.terms,
                              [(q, terms) for q, terms, _ in self._bank_of(lead.row, lead.passage)],
-                             self.index.tokens, (gaps, banks)))
+                             self.index.tokens, (gaps, banks), named))
 
     # -- retrieval ------------------------------------------------------------------------
 
@@ -203,15 +208,16 @@ class AnswerEngine:
         return [c for c, yes in zip(candidates, located, strict=True) if yes or (
             c.passage.topic in placing and query.mentions(c.passage.text))]
 
-    def _answering_sentences(self, query: Query, cand: _Candidate, kind: Kind
-                             ) -> dict[int, float]:
+    def _answering_sentences(self, query: Query, cand: _Candidate, kind: Kind,
+                             floor: float | None = None) -> dict[int, float]:
         """Each sentence the bank names as the answer to one of the passage's bank questions,
         with the likeness of the closest of those questions to the asked one (the gate's
         likeness, both ways and halved across question kinds; those from
-        bank_sentence_min_match): a sentence people ask about in the asker's words answers
-        more likely than one that only shares them, and a bank question that holds the asked
-        words among others about something else is not alike."""
-        floor = self.params.bank_sentence_min_match
+        `floor`, by default bank_sentence_min_match): a sentence people ask about in the
+        asker's words answers more likely than one that only shares them, and a bank question
+        that holds the asked words among others about something else is not alike."""
+        if floor is None:
+            floor = self.params.bank_sentence_min_match
         closest: dict[int, float] = {}
         shapes = self._shapes(cand.row, cand.passage, gaps=False)
         for (_, _, number), other in zip(self._bank_of(cand.row, cand.passage), shapes,

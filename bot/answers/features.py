@@ -40,6 +40,7 @@ FEATURES = (
     "words",  # log(1 + content words)
     "gap_match",  # likeness of the closest open question of the candidates (corpus/gaps)
     "gap_margin",  # ... minus that of the closest bank question of the same candidates
+    "sentence_bank",  # likeness of the closest bank question naming the first quoted sentence
 )
 MIN_SHARE = 0.25  # of the heaviest word's weight, for a word to count as asked
 # Two questions asking for different kinds of answer ("How many members…?", "How do I become
@@ -53,9 +54,12 @@ def measure(index: SearchIndex, query: Query, answer: Answer, row: int, coverage
             margin: float, top_score: float, text_terms: frozenset[str],
             bank: list[tuple[str, frozenset[str]]],
             tokens: Callable[[str, str], list[str]],
-            nearby: tuple[list[Shape], list[Shape]] = ([], [])) -> list[float]:
+            nearby: tuple[list[Shape], list[Shape]] = ([], []), named: float = 0.0
+            ) -> list[float]:
     """The features of `answer`, whose first quote comes from passage `row`. `nearby`: the
-    open questions and the bank questions of the best candidate passages."""
+    open questions and the bank questions of the best candidate passages; `named`: the
+    likeness of the closest of the bank questions that name the first quoted sentence as
+    their answer."""
     words = query.words
     total = sum(w.weight for w in words) or 1.0
     heaviest = max((w.weight for w in words), default=1.0) or 1.0
@@ -102,6 +106,7 @@ def measure(index: SearchIndex, query: Query, answer: Answer, row: int, coverage
         math.log1p(len(asked)),
         gap,
         gap - known,
+        named,
     ]
 
 
