@@ -69,6 +69,10 @@ class Query:
     expansions: list[str] = field(default_factory=list)
     concepts: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # "in Berlin" → ["berlin"]
+    # information(terms) of the term sets asked about so far: answering asks it of every
+    # candidate passage's bank questions, again for their sentences and for the gate
+    _held: dict[frozenset[str], float] = field(default_factory=dict, repr=False,
+                                               compare=False)
 
     def locates(self, text: str) -> bool:
         """Does `text` place something where the question asks ("… in Berlin")? A passage
@@ -86,6 +90,19 @@ class Query:
                     more: set[str] | frozenset[str] = frozenset()) -> float:
         """Share of the question's information (word weights) that `terms` contain (with
         `more`: that `terms | more` contain, without building the union)."""
+        if not more and isinstance(terms, frozenset):
+            known = self._held.get(terms)
+            if known is None:
+                known = self._held[terms] = self._information(terms, more)
+            return known
+        return self._information(terms, more)
+
+    def reweighed(self) -> None:
+        """Forget what `information` worked out: the words' weights have changed."""
+        self._held.clear()
+
+    def _information(self, terms: set[str] | frozenset[str],
+                     more: set[str] | frozenset[str]) -> float:
         asked = said = held = 0.0  # summed in word order, as sum() would
         for w in self.words:
             hit = not w.keys.isdisjoint(terms) or (bool(more) and not w.keys.isdisjoint(more))

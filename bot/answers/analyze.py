@@ -34,6 +34,7 @@ def weigh(query: Query, text: str, tokenizer: Tokenizer, params: AnswerParams = 
             if word.text in names and word.text not in context and not (
                     word.known or word.alternatives):
                 word.weight *= params.unknown_name_factor
+    query.reweighed()
 
 
 def _context_words(text: str, tokenizer: Tokenizer) -> set[str]:

@@ -18,6 +18,19 @@ def test_information_is_the_weighed_share_of_question_words_matched() -> None:
     assert query.information(set()) == 0.0
 
 
+def test_information_follows_the_weights_once_the_question_is_reweighed() -> None:
+    """Answering asks the same term sets many times, so the shares are kept; reweighing the
+    words (the analyze stage does) must not leave the old shares behind."""
+    charter = QueryWord("charter", ["charter"], 3.0, True)
+    query = _query(charter, QueryWord("signed", ["sign"], 1.0, True))
+    terms = frozenset({"charter"})
+    assert query.information(terms) == 0.75
+    charter.weight = 1.0
+    query.reweighed()
+    assert query.information(terms) == 0.5
+    assert query.information({"charter"}) == 0.5
+
+
 def test_the_askers_story_does_not_count_against_evidence_that_lacks_it() -> None:
     """'I roast coffee in Lembang. When was …?': the corpus cannot know the asker's shop, so a
     passage without 'Lembang' holds the whole question; one with it holds it too."""
