@@ -184,6 +184,8 @@ def _check_json(jsons: dict[str, Any]) -> None:
             and isinstance(bank.get("questions"), dict) and isinstance(bank.get("sentences"), dict)
             and all(isinstance(q, list) and all(isinstance(x, str) for x in q)
                     for q in bank["questions"].values())
+            and isinstance(bank.get("gap_odds"), dict)
+            and all(isinstance(t, str) and _number(v) for t, v in bank["gap_odds"].items())
             and isinstance(bank.get("gaps"), dict)
             and all(isinstance(q, list) and all(isinstance(x, str) for x in q)
                     for q in bank["gaps"].values())
@@ -191,7 +193,7 @@ def _check_json(jsons: dict[str, Any]) -> None:
                                                 for x in n)
                     for n in bank["sentences"].values())):
         raise BuildMismatch("bank.json is not a question bank (vocabulary, avgdl, questions, "
-                            "sentences and open questions by passage)")
+                            "sentences and open questions by passage, the terms' gap odds)")
     stems = jsons["stems"]
     if not isinstance(stems, dict) or not all(
             isinstance(table, dict) and all(isinstance(v, str) for v in table.values())

@@ -22,6 +22,7 @@ from indexer.commonness import build_table, table_arrays, tables
 from indexer.compounds import split_compounds
 from indexer.corpus import Corpus, corpus_stat, fingerprint, load_corpus
 from indexer.errors import CorpusError, IndexFileError, Problem
+from indexer.gapwords import GapTally
 from indexer.language import LanguageCounts, LanguageTally
 from indexer.models import LANGUAGES, GlossaryEntry, ProgramRecord, Source, TimelineEvent
 from indexer.passage_store import PassageStore, PassageWriter
@@ -64,7 +65,8 @@ class SearchIndex:
                  bank_sentences: Sequence[list[int]] | None = None,
                  compounds: dict[str, list[str]] | None = None,
                  gaps: Sequence[list[str]] | None = None,
-                 language_counts: LanguageCounts | None = None) -> None:
+                 language_counts: LanguageCounts | None = None,
+                 gap_odds: dict[str, float] | None = None) -> None:
         self.bm25 = bm25
         # The question bank: a second BM25 field over the same passage ids, and the questions
         # of each passage (for the answer gate and "did you mean …?").
@@ -79,6 +81,9 @@ class SearchIndex:
         # the questions about each passage's subject that the corpus leaves open (corpus/gaps)
         self.gaps: Sequence[list[str]] = (
             gaps if gaps is not None else ByPassage({}, len(passages)))
+        # each term's log odds of being asked by a gap rather than a bank question
+        # (indexer.gapwords)
+        self.gap_odds = gap_odds or {}
         self.word_languages = word_languages or {}
         self.commonness = commonness or {}
         # each word's occurrences per language in the passages, the bank and the gaps: what
@@ -170,6 +175,7 @@ class SearchIndex:
         answering: dict[int, list[int]] = {}
         open_questions: dict[int, list[str]] = {}
         languages = LanguageTally()  # each word's and trigram's counts per language
+        asking = GapTally()  # the terms of the questions answered and left open
         for i, p in enumerate(passages(corpus)):
             postings.add(tokens(p))
             pairs = by_anchor.get(p.anchor, [])
@@ -180,6 +186,10 @@ class SearchIndex:
                 answering[i] = [n for _, n in pairs]
             if p.anchor in gaps:
                 open_questions[i] = gaps[p.anchor]
+            for question in questions:
+                asking.add(bank_tokens([question], p.language), answered=True)
+            for question in gaps.get(p.anchor, ()):
+                asking.add(bank_tokens([question], p.language), answered=False)
             for text in (p.text, *questions, *gaps.get(p.anchor, ())):
                 languages.add(p.language, text)
             store.add(p)
@@ -200,7 +210,7 @@ class SearchIndex:
         return cls(bm25, items, corpus_data(corpus), manifest, tokenizer, shares,
                    build_table(LANGUAGES), bank, ByPassage(asked, len(items)),
                    ByPassage(answering, len(items)), compounds,
-                   ByPassage(open_questions, len(items)), languages.counts())
+                   ByPassage(open_questions, len(items)), languages.counts(), asking.odds())
 
     def save(self, root: Path) -> Path:
         """Write the index as a new build under `root` (see indexer.store); postings and
@@ -234,7 +244,8 @@ class SearchIndex:
                                                    "avgdl": self.bank.avgdl,
                                                    "questions": questions,
                                                    "sentences": answering,
-                                                   "gaps": gaps}},
+                                                   "gaps": gaps,
+                                                   "gap_odds": self.gap_odds}},
                            lines, {**self.manifest, "commonness": rows})
 
     def _words(self) -> set[str]:
@@ -301,7 +312,8 @@ class SearchIndex:
             return cls(bm25, items, jsons["corpus"], manifest, tokenizer, jsons["languages"],
                        commonness, bank, questions, answering, jsons["compounds"], gaps,
                        LanguageCounts(arrays["language_words"], arrays["language_counts"],
-                                      arrays["language_grams"], arrays["language_gram_counts"]))
+                                      arrays["language_grams"], arrays["language_gram_counts"]),
+                       saved["gap_odds"])
         except (BuildMismatch, KeyError, TypeError, ValueError, AttributeError) as exc:
             raise IndexFileError(f"the index in {folder} is inconsistent ({exc}); rebuild it "
                                  "with `python -m bot index`") from None

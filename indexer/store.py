@@ -24,7 +24,8 @@
         corpus.json                sources, programs, glossary, timeline, document list
         bank_*.npy, bank.json      the question bank as a second BM25 field (same passage ids)
                                    and, for the passages that have any, its questions and the
-                                   sentence answering each
+                                   sentence answering each, the known gaps, and each term's
+                                   odds of being asked by a gap (indexer.gapwords)
         verified.json              not listed in the manifest: see below
 
 A new build is written to a fresh folder and only then named in CURRENT, so a reader sees
@@ -71,8 +72,9 @@ log = logging.getLogger(__name__)
 # term's largest weight (max_weight.npy), the bound that lets a search skip postings; 12: the
 # everyday-word table as sorted arrays (commonness_*.npy), looked up without being parsed; 13:
 # the questions the corpus leaves open (corpus/gaps), in bank.json; 14: each word's counts
-# per language, for language detection (language_*.npy)
-FORMAT_VERSION = 14
+# per language, for language detection (language_*.npy); 15: each term's odds of being asked
+# by a known gap rather than a bank question (gap_odds in bank.json, indexer.gapwords)
+FORMAT_VERSION = 15
 ARRAYS = ("indptr", "doc_ids", "weights", "doc_len", "idf", "max_weight", "passage_offsets",
           "sentence_offsets", "bank_indptr", "bank_doc_ids", "bank_weights", "bank_doc_len",
           "bank_idf", "bank_max_weight", "commonness_words", "commonness_zipf",

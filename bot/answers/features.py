@@ -18,7 +18,7 @@ from functools import cached_property
 from bot.answers.model import Answer
 from bot.answers.question import Kind, kind_of, satisfies
 from indexer.index import SearchIndex
-from indexer.query import Query
+from indexer.query import Query, QueryWord
 
 # The gate's inputs, in order; each a number measured on the question and its answer.
 FEATURES = (
@@ -41,6 +41,7 @@ FEATURES = (
     "gap_match",  # likeness of the closest open question of the candidates (corpus/gaps)
     "gap_margin",  # ... minus that of the closest bank question of the same candidates
     "sentence_bank",  # likeness of the closest bank question naming the first quoted sentence
+    "gap_words",  # how much more the corpus's open questions than its bank use the asked words
 )
 MIN_SHARE = 0.25  # of the heaviest word's weight, for a word to count as asked
 # Two questions asking for different kinds of answer ("How many members…?", "How do I become
@@ -107,6 +108,7 @@ def measure(index: SearchIndex, query: Query, answer: Answer, row: int, coverage
         gap,
         gap - known,
         named,
+        _gap_words(index, asked),
     ]
 
 
@@ -166,6 +168,18 @@ def likeness(query: Query, vocabulary: set[str], other: Shape, above: float = 0.
     if not forward:
         return 0.0
     return 2 * forward * backward / (forward + backward)
+
+
+def _gap_words(index: SearchIndex, asked: list[QueryWord]) -> float:
+    """The asked words' log odds of being in a known gap's question rather than a bank
+    question (indexer.gapwords), each word's highest among its terms, weighed by the words'
+    weights."""
+    odds = index.gap_odds
+    total = sum(w.weight for w in asked)
+    if not total:
+        return 0.0
+    return sum(w.weight * max((odds.get(t, 0.0) for t in w.keys), default=0.0)
+               for w in asked) / total
 
 
 def _reverse(index: SearchIndex, bank_terms: frozenset[str], vocabulary: set[str]) -> float:

@@ -340,6 +340,8 @@ FORGERIES: dict[str, Any] = {
         **_json(r, "bank"), "questions": {"99999": ["Who?"]}, "sentences": {"99999": [-1]}}),
     "bank sentences not matching its questions": lambda r: ("bank.json", {
         **_json(r, "bank"), "sentences": {k: [] for k in _json(r, "bank")["questions"]}}),
+    "gap odds as text": lambda r: ("bank.json", {
+        **_json(r, "bank"), "gap_odds": {"budget": "high"}}),
     "sentence offsets off the line ends": lambda r: ("sentence_offsets.npy",
                                                      _array(r, "sentence_offsets") // 2 * 2),
     "stems as a list": lambda r: ("stems.json", ["en"]),
