@@ -5,7 +5,9 @@ The evidence of a passage is its text and its bank questions (the questions it a
 people's words). A question word that neither holds is the strongest sign of a near miss:
 "When was Prof. Georg Eckert *born*?" shares every other word with the sentence on his idea.
 The corpus's open questions (corpus/gaps) give the contrast: how close the asked question comes
-to a question the corpus is known not to answer, against the closest bank question.
+to a question the corpus is known not to answer, against the closest bank question, and how
+typical its words are of open questions anywhere in the corpus (indexer.gapwords). Whether the
+quoted sentence is the one the bank answers such questions with is measured too.
 """
 
 from __future__ import annotations
