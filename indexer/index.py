@@ -159,9 +159,9 @@ class SearchIndex:
             return _with_parts([tokenizer.stem(w, p.language) for w in words], words,
                                p.language, compounds)
 
-        def bank_tokens(questions: list[str], language: str) -> list[str]:
+        def question_tokens(question: str, language: str) -> list[str]:
             stops = tokenizer.stopwords[language]
-            words = [w for q in questions for w in tokenizer.words(q) if w not in stops]
+            words = [w for w in tokenizer.words(question) if w not in stops]
             return _with_parts([tokenizer.stem(w, language) for w in words], words, language,
                                compounds)
 
@@ -180,16 +180,17 @@ class SearchIndex:
             postings.add(tokens(p))
             pairs = by_anchor.get(p.anchor, [])
             questions = [q for q, _ in pairs]
-            bank_postings.add(bank_tokens(questions, p.language))
+            by_question = [question_tokens(q, p.language) for q in questions]
+            bank_postings.add([t for terms in by_question for t in terms])
             if questions:
                 asked[i] = questions
                 answering[i] = [n for _, n in pairs]
             if p.anchor in gaps:
                 open_questions[i] = gaps[p.anchor]
-            for question in questions:
-                asking.add(bank_tokens([question], p.language), answered=True)
+            for terms in by_question:
+                asking.add(terms, answered=True)
             for question in gaps.get(p.anchor, ()):
-                asking.add(bank_tokens([question], p.language), answered=False)
+                asking.add(question_tokens(question, p.language), answered=False)
             for text in (p.text, *questions, *gaps.get(p.anchor, ())):
                 languages.add(p.language, text)
             store.add(p)
