@@ -1,11 +1,11 @@
 """Which index terms the questions the corpus leaves open use more than those it answers.
 
 Each term's log odds of being in a known gap's question (corpus/gaps) rather than in a bank
-question (corpus/bank), both counted once per question and smoothed. Terms such as "budget",
-"born" or "Eintritt" are asked far more often of what the corpus does not say, and "founded"
-or "where" of what it does. The answer gate weighs a question by the odds of its words
-(bot.answers.features), so a near miss that is like no gap of its own passages still reads
-like the questions that go unanswered elsewhere in the corpus.
+question (corpus/bank), both counted once per question and smoothed. On the project's corpus
+"budget" (+3.4), "Öffnungszeit" (+3.0) or "Eintritt" (+2.6) are asked far more often of what
+the corpus does not say, and "procedure" (−2.7) of what it does. The answer gate weighs a
+question by the odds of its words (bot.answers.features), so a near miss that is like no gap
+of its own passages still reads like the questions that go unanswered elsewhere in the corpus.
 """
 
 from __future__ import annotations
