@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from indexer.bm25 import term_maxima
+from indexer.models import LANGUAGES
 
 POSTINGS = {"indptr": np.int64, "doc_ids": np.int32, "weights": np.float64,
             "doc_len": np.int64, "idf": np.float64, "max_weight": np.float64}
@@ -114,9 +115,10 @@ def _check_offsets(offsets: np.ndarray, data: bytes | memoryview, what: str, ful
 def _check_language_counts(name: str, keys: np.ndarray, counts: np.ndarray, full: bool
                            ) -> None:
     """The counts of language detection (indexer.language): sorted UTF-8 keys (words or
-    trigrams), a row of three finite, non-negative counts for each."""
-    if keys.ndim != 1 or keys.dtype.kind != "S" or len(counts) != 3 * len(keys):
-        raise BuildMismatch(f"{name}.npy is not a 1-d array of keys with three counts each")
+    trigrams), a row of finite, non-negative counts for each, one per language."""
+    if keys.ndim != 1 or keys.dtype.kind != "S" or len(counts) != len(LANGUAGES) * len(keys):
+        raise BuildMismatch(f"{name}.npy is not a 1-d array of keys with {len(LANGUAGES)} "
+                            "counts each (one per language)")
     if full and (np.any(keys[1:] <= keys[:-1]) or not np.all(np.isfinite(counts))
                  or np.any(counts < 0)):
         raise BuildMismatch(f"{name}.npy is not sorted, or its counts are not finite numbers "
