@@ -1,7 +1,8 @@
 """Split passages into sentences with nltk's Punkt, told the abbreviations of this corpus.
 
 Punkt normally loads trained parameters with nltk.download(); here it runs untrained with a
-list of abbreviations, and German ordinal dates ("24. Mai 1960") are glued back together.
+list of abbreviations, and German ordinal dates ("24. Mai 1960") and a name's initials
+("Jalan R.E. Martadinata") are glued back together.
 
 Splitting is done when the index is built and saved with it (`spans`); a loaded index hands
 each passage's sentences to `remember` when the passage is first read, so answering from a
@@ -26,6 +27,9 @@ _ENDS_WITH_ORDINAL = re.compile(r"(?:^|\s|\()\d{1,2}\.$")
 # "die 17. Ausgabe": an ordinal after an article or preposition never ends a sentence.
 _ARTICLE_ORDINAL = re.compile(r"\b(der|die|das|den|dem|des|am|im|zum|zur|vom|beim|ihr|ihre|seine|"
                               r"seiner|seit|zu|ab|bis)\s+\d{1,3}\.$", re.IGNORECASE)
+# A name's initials ("Jalan R.E. Martadinata", "J. F. Kennedy") never end a sentence: Punkt
+# knows single-letter abbreviations only when listed, and "r.e" is not.
+_ENDS_WITH_INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Z]\.\s?)*[A-Z]\.$")
 
 
 @cache
@@ -84,6 +88,8 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _glue(previous: str, following: str) -> bool:
+    if _ENDS_WITH_INITIALS.search(previous) and following[:1].isupper():
+        return True
     if not _ENDS_WITH_ORDINAL.search(previous):
         return False
     if _ARTICLE_ORDINAL.search(previous):

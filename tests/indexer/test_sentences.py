@@ -32,3 +32,14 @@ def test_saved_spans_give_back_the_sentences() -> None:
     spans = sentences.spans(text)
     sentences.remember(text, spans)
     assert sentences.split_sentences(text) == punkt(text)
+
+
+def test_initials_do_not_end_a_sentence() -> None:
+    """A street named with a person's initials stays one sentence with the next word."""
+    text = ("Monumen itu berdiri di sudut Jalan Riau (Jalan R.E. Martadinata). "
+            "Ia menjadi penanda kerja sama kota kembar.")
+    assert sentences.split_sentences(text) == [
+        "Monumen itu berdiri di sudut Jalan Riau (Jalan R.E. Martadinata).",
+        "Ia menjadi penanda kerja sama kota kembar."]
+    # a sentence that really ends with a capital letter's abbreviation still ends
+    assert len(sentences.split_sentences("Ask Dr. Ihbe. She signed it.")) == 2
