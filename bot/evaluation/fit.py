@@ -7,7 +7,9 @@ A logistic regression (numpy, Newton's method, L2 penalty) is fitted on standard
 5-fold cross-validation, folds by question, shows what the gate would do on questions it was
 not fitted on. The threshold is chosen among those that keep the cross-validated share of
 right answers within MAX_LOSS of the open gate's and every question file at its committed floor
-(eval/targets.json): the one with the most right answers plus declined near misses.
+(eval/targets.json), or, when no threshold keeps them all, the fewest files below one (named
+in the report, so the refit is not taken silently): the one with the most right answers plus
+declined near misses.
 """
 
 from __future__ import annotations
@@ -101,6 +103,21 @@ def rates(samples: list[Sample], probability: list[float], threshold: float
             sum(declined) / len(declined) if declined else 1.0)
 
 
+def choose_threshold(table: dict[float, tuple[float, float]], open_correct: float,
+                     below: dict[float, list[str]]) -> float:
+    """Among the thresholds whose cross-validated right answers stay within MAX_LOSS of the
+    open gate's, those at which every committed set keeps its floors; if there is none (a
+    refit on more sets moves some set's answers by a question), those that leave the fewest
+    sets below. Of these, the one with the most right answers plus declined near misses (as
+    shares), ties to the higher threshold: a threshold that costs answers and declines
+    nothing more is not taken. `table`: threshold → (right, declined), cross-validated;
+    `below`: threshold → the sets below a floor."""
+    within = [t for t in table if table[t][0] >= open_correct - MAX_LOSS] or list(table)
+    fewest = min(len(below.get(t, [])) for t in within)
+    return max((t for t in within if len(below.get(t, [])) == fewest),
+               key=lambda t: (round(table[t][0] + table[t][1], 6), t))
+
+
 def fit(index: SearchIndex, files: dict[str, list[EvalQuestion]],
         floors: dict[str, dict[str, float]], out: Path = GATE_FILE) -> Gate:
     questions = [q for qs in files.values() for q in qs]
@@ -120,7 +137,9 @@ def fit(index: SearchIndex, files: dict[str, list[EvalQuestion]],
     gate = _fit([samples[i] for i in answered])
     fitted = [gate.probability(list(s.features)) if s.answered else 0.0 for s in samples]
 
-    def holds_floors(t: float) -> bool:
+    def below_floors(t: float) -> list[str]:
+        """The committed sets the fitted gate, at `t`, leaves below a floor."""
+        below = []
         for name, floor in floors.items():
             rows = [i for i, f in enumerate(source) if f == name]
             if not rows:
@@ -128,19 +147,15 @@ def fit(index: SearchIndex, files: dict[str, list[EvalQuestion]],
             right, declined = rates([samples[i] for i in rows], [fitted[i] for i in rows], t)
             if right < floor.get("correct", 0.0) - 1e-9 or declined < floor.get(
                     "declined", 0.0) - 1e-9:
-                return False
-        return True
+                below.append(name)
+        return below
 
-    keeping = [t for t in THRESHOLDS
-               if table[t][0] >= open_rates[0] - MAX_LOSS and holds_floors(t)]
-    # of those, the one with the most right answers plus declined near misses (as shares),
-    # ties to the higher threshold: a threshold that costs answers and declines nothing more
-    # is not taken
-    threshold = max(keeping, key=lambda t: (round(table[t][0] + table[t][1], 6), t),
-                    default=THRESHOLDS[0])
+    below = {t: below_floors(t) for t in THRESHOLDS}
+    threshold = choose_threshold(table, open_rates[0], below)
     report = {"questions": len(samples), "answered_before_gate": len(answered),
               "in_scope": sum(not s.question.expect_abstain for s in samples),
               "near_misses": sum(s.question.expect_abstain for s in samples),
+              "below_floors": below[threshold],
               "without_gate": {"correct": round(open_rates[0], 4),
                                "declined": round(open_rates[1], 4)},
               "cv": {str(t): {"correct": round(c, 4), "declined": round(d, 4)}
@@ -161,6 +176,10 @@ def print_report(gate: Gate) -> None:
     for t, row in r["cv"].items():  # type: ignore[attr-defined]
         mark = "  ← chosen" if float(t) == gate.threshold else ""
         print(f"{float(t):9.2f}  {100 * row['correct']:6.1f}%  {100 * row['declined']:8.1f}%{mark}")
+    if r.get("below_floors"):
+        print(f"no threshold keeps every committed set at its floors; at {gate.threshold:.2f} "
+              "these fall below (eval/targets.json): "
+              + ", ".join(r["below_floors"]))  # type: ignore[arg-type]
     print("weights on standardized features:")
     for name, weight in sorted(zip(gate.features, gate.weights, strict=True),
                                key=lambda item: -abs(item[1])):
