@@ -110,8 +110,9 @@ def choose_threshold(table: dict[float, tuple[float, float]], open_correct: floa
     refit on more sets moves some set's answers by a question), those that leave the fewest
     sets below. Of these, the one with the most right answers plus declined near misses (as
     shares), ties to the higher threshold: a threshold that costs answers and declines
-    nothing more is not taken. `table`: threshold → (right, declined), cross-validated;
-    `below`: threshold → the sets below a floor."""
+    nothing more is not taken (if no threshold stays within MAX_LOSS, all are considered).
+    `table`: threshold → (right, declined), cross-validated; `below`: threshold → the sets
+    below a floor."""
     within = [t for t in table if table[t][0] >= open_correct - MAX_LOSS] or list(table)
     fewest = min(len(below.get(t, [])) for t in within)
     return max((t for t in within if len(below.get(t, [])) == fewest),
@@ -137,11 +138,13 @@ def fit(index: SearchIndex, files: dict[str, list[EvalQuestion]],
     gate = _fit([samples[i] for i in answered])
     fitted = [gate.probability(list(s.features)) if s.answered else 0.0 for s in samples]
 
+    rows_of = {name: [i for i, f in enumerate(source) if f == name] for name in floors}
+
     def below_floors(t: float) -> list[str]:
         """The committed sets the fitted gate, at `t`, leaves below a floor."""
         below = []
         for name, floor in floors.items():
-            rows = [i for i, f in enumerate(source) if f == name]
+            rows = rows_of[name]
             if not rows:
                 continue
             right, declined = rates([samples[i] for i in rows], [fitted[i] for i in rows], t)
