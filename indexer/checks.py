@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from indexer.answershapes import SHAPES
 from indexer.bm25 import term_maxima
 from indexer.models import LANGUAGES
 
@@ -188,6 +189,10 @@ def _check_json(jsons: dict[str, Any]) -> None:
                     for q in bank["questions"].values())
             and isinstance(bank.get("gap_odds"), dict)
             and all(isinstance(t, str) and _number(v) for t, v in bank["gap_odds"].items())
+            and isinstance(bank.get("shape_lifts"), dict)
+            and all(isinstance(table, dict) and all(
+                isinstance(lifts, list) and len(lifts) == len(SHAPES) and all(map(_number, lifts))
+                for lifts in table.values()) for table in bank["shape_lifts"].values())
             and isinstance(bank.get("gaps"), dict)
             and all(isinstance(q, list) and all(isinstance(x, str) for x in q)
                     for q in bank["gaps"].values())
@@ -195,7 +200,8 @@ def _check_json(jsons: dict[str, Any]) -> None:
                                                 for x in n)
                     for n in bank["sentences"].values())):
         raise BuildMismatch("bank.json is not a question bank (vocabulary, avgdl, questions, "
-                            "sentences and open questions by passage, the terms' gap odds)")
+                            "sentences and open questions by passage, the terms' gap odds, "
+                            "the question words' lifts of answer shapes)")
     stems = jsons["stems"]
     if not isinstance(stems, dict) or not all(
             isinstance(table, dict) and all(isinstance(v, str) for v in table.values())

@@ -15,6 +15,7 @@ from typing import Any, TypeVar, overload
 
 import numpy as np
 
+from indexer.answershapes import ShapeTally, shapes
 from indexer.bank import gaps_by_passage, questions_by_passage
 from indexer.bm25 import BM25Index, BM25Params
 from indexer.checks import BuildMismatch, check_build
@@ -28,6 +29,7 @@ from indexer.models import LANGUAGES, GlossaryEntry, ProgramRecord, Source, Time
 from indexer.passage_store import PassageStore, PassageWriter
 from indexer.passages import Passage, passages
 from indexer.postings import PostingsWriter
+from indexer.sentences import split_sentences
 from indexer.store import (
     REBUILD_HINT,
     build_lock,
@@ -66,7 +68,8 @@ class SearchIndex:
                  compounds: dict[str, list[str]] | None = None,
                  gaps: Sequence[list[str]] | None = None,
                  language_counts: LanguageCounts | None = None,
-                 gap_odds: dict[str, float] | None = None) -> None:
+                 gap_odds: dict[str, float] | None = None,
+                 shape_lifts: dict[str, dict[str, list[float]]] | None = None) -> None:
         self.bm25 = bm25
         # The question bank: a second BM25 field over the same passage ids, and the questions
         # of each passage (for the answer gate and "did you mean …?").
@@ -84,6 +87,9 @@ class SearchIndex:
         # each term's log odds of being asked by a gap rather than a bank question
         # (indexer.gapwords)
         self.gap_odds = gap_odds or {}
+        # language → question word → how much it lifts each shape of an answer
+        # (indexer.answershapes)
+        self.shape_lifts = shape_lifts or {}
         self.word_languages = word_languages or {}
         self.commonness = commonness or {}
         # each word's occurrences per language in the passages, the bank and the gaps: what
@@ -176,6 +182,7 @@ class SearchIndex:
         open_questions: dict[int, list[str]] = {}
         languages = LanguageTally()  # each word's and trigram's counts per language
         asking = GapTally()  # the terms of the questions answered and left open
+        answers = ShapeTally()  # the words of bank questions and the shapes of their answers
         for i, p in enumerate(passages(corpus)):
             postings.add(tokens(p))
             pairs = by_anchor.get(p.anchor, [])
@@ -189,6 +196,12 @@ class SearchIndex:
                 open_questions[i] = gaps[p.anchor]
             for terms in by_question:
                 asking.add(terms, answered=True)
+            shaped = [shapes(s) for s in split_sentences(p.text)] if pairs else []
+            for question, number in pairs:
+                if 0 <= number < len(shaped):
+                    answers.add(p.language, [tokenizer.stem(w, p.language)
+                                             for w in tokenizer.words(question)],
+                                shaped[number], i)
             for question in gaps.get(p.anchor, ()):
                 asking.add(question_tokens(question, p.language), answered=False)
             for text in (p.text, *questions, *gaps.get(p.anchor, ())):
@@ -211,7 +224,8 @@ class SearchIndex:
         return cls(bm25, items, corpus_data(corpus), manifest, tokenizer, shares,
                    build_table(LANGUAGES), bank, ByPassage(asked, len(items)),
                    ByPassage(answering, len(items)), compounds,
-                   ByPassage(open_questions, len(items)), languages.counts(), asking.odds())
+                   ByPassage(open_questions, len(items)), languages.counts(), asking.odds(),
+                   answers.lifts())
 
     def save(self, root: Path) -> Path:
         """Write the index as a new build under `root` (see indexer.store); postings and
@@ -246,7 +260,8 @@ class SearchIndex:
                                                    "questions": questions,
                                                    "sentences": answering,
                                                    "gaps": gaps,
-                                                   "gap_odds": self.gap_odds}},
+                                                   "gap_odds": self.gap_odds,
+                                                   "shape_lifts": self.shape_lifts}},
                            lines, {**self.manifest, "commonness": rows})
 
     def _words(self) -> set[str]:
@@ -314,7 +329,7 @@ class SearchIndex:
                        commonness, bank, questions, answering, jsons["compounds"], gaps,
                        LanguageCounts(arrays["language_words"], arrays["language_counts"],
                                       arrays["language_grams"], arrays["language_gram_counts"]),
-                       saved["gap_odds"])
+                       saved["gap_odds"], saved["shape_lifts"])
         except (BuildMismatch, KeyError, TypeError, ValueError, AttributeError) as exc:
             raise IndexFileError(f"the index in {folder} is inconsistent ({exc}); rebuild it "
                                  "with `python -m bot index`") from None

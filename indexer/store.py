@@ -25,7 +25,9 @@
         bank_*.npy, bank.json      the question bank as a second BM25 field (same passage ids)
                                    and, for the passages that have any, its questions and the
                                    sentence answering each, the known gaps, and each term's
-                                   odds of being asked by a gap (indexer.gapwords)
+                                   odds of being asked by a gap (indexer.gapwords), and
+                                   each question word's lift of the shapes of its answers
+                                   (indexer.answershapes)
         verified.json              not listed in the manifest: see below
 
 A new build is written to a fresh folder and only then named in CURRENT, so a reader sees
@@ -73,8 +75,10 @@ log = logging.getLogger(__name__)
 # everyday-word table as sorted arrays (commonness_*.npy), looked up without being parsed; 13:
 # the questions the corpus leaves open (corpus/gaps), in bank.json; 14: each word's counts
 # per language, for language detection (language_*.npy); 15: each term's odds of being asked
-# by a known gap rather than a bank question (gap_odds in bank.json, indexer.gapwords)
-FORMAT_VERSION = 15
+# by a known gap rather than a bank question (gap_odds in bank.json, indexer.gapwords); 16:
+# each question word's lift of the shapes of its answers (shape_lifts in bank.json,
+# indexer.answershapes)
+FORMAT_VERSION = 16
 ARRAYS = ("indptr", "doc_ids", "weights", "doc_len", "idf", "max_weight", "passage_offsets",
           "sentence_offsets", "bank_indptr", "bank_doc_ids", "bank_weights", "bank_doc_len",
           "bank_idf", "bank_max_weight", "commonness_words", "commonness_zipf",

@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from bot.answers.lexicon import cues, raw, word_pattern
+from indexer.answershapes import without_dates
 from indexer.models import LANGUAGES
 from indexer.wordlists import words
 
@@ -61,20 +62,6 @@ def required_datum(question: str) -> re.Pattern[str] | None:
         if cue.search(question):
             return _datum(name)
     return None
-
-
-# A day of a date ("22 June 2019", "10.–13. Dezember", "21. bis 25. Mai", "June 22") is no
-# count, price or phone number: the months are the indexer lexicon's, in all three languages.
-_MONTHS = "|".join(sorted({re.escape(m) for lang in LANGUAGES for m in words(lang).months},
-                          key=len, reverse=True))
-_DAY = r"\d{1,2}\.?"
-_DATES = re.compile(rf"\b{_DAY}(?:\s*(?:[–-]|bis|to|until|and|und|sampai|hingga|dan)\s*{_DAY})?"
-                    rf"\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b", re.IGNORECASE)
-
-
-def without_dates(sentence: str) -> str:
-    """The sentence with the days of its dates taken out (the month and year stay)."""
-    return _DATES.sub(lambda m: re.sub(r"\d", " ", m.group(0)), sentence)
 
 
 def carries(datum: re.Pattern[str], sentence: str) -> bool:

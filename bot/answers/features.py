@@ -7,7 +7,9 @@ people's words). A question word that neither holds is the strongest sign of a n
 The corpus's open questions (corpus/gaps) give the contrast: how close the asked question comes
 to a question the corpus is known not to answer, against the closest bank question, and how
 typical its words are of open questions anywhere in the corpus (indexer.gapwords). Whether the
-quoted sentence is the one the bank answers such questions with is measured too.
+quoted sentence is the one the bank answers such questions with is measured too, and so is
+whether it has the shape the question's words ask for (the day of a date, a figure, a list:
+indexer.answershapes).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from functools import cached_property
 
 from bot.answers.model import Answer
 from bot.answers.question import Kind, kind_of, satisfies
+from indexer.answershapes import unmet
 from indexer.index import SearchIndex
 from indexer.query import Query, QueryWord
 
@@ -44,6 +47,7 @@ FEATURES = (
     "gap_margin",  # ... minus that of the closest bank question of the same candidates
     "sentence_bank",  # likeness of the closest bank question naming the first quoted sentence
     "gap_words",  # how much more the corpus's open questions than its bank use the asked words
+    "unmet_shape",  # largest lift the question's words give a shape the quotes lack
 )
 MIN_SHARE = 0.25  # of the heaviest word's weight, for a word to count as asked
 # Two questions asking for different kinds of answer ("How many members…?", "How do I become
@@ -111,6 +115,7 @@ def measure(index: SearchIndex, query: Query, answer: Answer, row: int, coverage
         gap - known,
         named,
         _gap_words(index, asked),
+        _unmet_shape(index, query, " ".join(q.text for q in answer.quotes)),
     ]
 
 
@@ -170,6 +175,16 @@ def likeness(query: Query, vocabulary: set[str], other: Shape, above: float = 0.
     if not forward:
         return 0.0
     return 2 * forward * backward / (forward + backward)
+
+
+def _unmet_shape(index: SearchIndex, query: Query, quoted: str) -> float:
+    """How much the question's words, stopwords too ("wann", "berapa"), lift a shape of
+    answer (the day of a date, a figure, …) that the quoted text lacks
+    (indexer.answershapes). Only words with a known stem can have a lift: every word of the
+    bank is saved with the index."""
+    tokenizer, language = index.tokenizer, query.language
+    stems = [tokenizer.known_stem(w, language) for w in tokenizer.words(query.text)]
+    return unmet(index.shape_lifts.get(language, {}), [s for s in stems if s], quoted)
 
 
 def _gap_words(index: SearchIndex, asked: list[QueryWord]) -> float:

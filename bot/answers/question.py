@@ -7,8 +7,8 @@ import re
 from enum import StrEnum
 from functools import cache
 
-from bot.answers.datum import without_dates
 from bot.answers.lexicon import cues, raw, word_pattern
+from indexer.answershapes import YEAR, without_dates
 from indexer.models import LANGUAGES
 from indexer.text import fold
 
@@ -46,7 +46,6 @@ _FRAME = word_pattern(cues("frame"))
 # or a phrase in it.
 _DEFINE = re.compile("|".join(p if p.startswith("^") else rf"\b(?:{p})" for p in cues("define")),
                      re.I)
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _FIGURE = re.compile(r"\d+")
 _NAME = re.compile(r"\b(?:[A-Z]\.\s*)*[A-ZÄÖÜ][a-zäöüß]+"
                    r"(?:[\s-]+(?:[A-Z]\.\s*)*[A-ZÄÖÜ][a-zäöüß]+)+"
@@ -91,7 +90,7 @@ def frame_words(question: str) -> set[str]:
 
 def newest_year(sentence: str) -> int:
     """The latest year a sentence names (0 if none)."""
-    return max((int(y) for y in _YEAR.findall(sentence)), default=0)
+    return max((int(y) for y in YEAR.findall(sentence)), default=0)
 
 
 def satisfies(kind: Kind, sentence: str, question: str = "") -> bool:
@@ -99,7 +98,7 @@ def satisfies(kind: Kind, sentence: str, question: str = "") -> bool:
     question itself gives ("Under PP 7/2021, how much …?") is no answer to how many or how
     much; a year it gives still is to when (it asks for the date within that year)."""
     if kind is Kind.WHEN:
-        return bool(_YEAR.search(sentence))
+        return bool(YEAR.search(sentence))
     if kind is Kind.HOW_MANY:  # nor is the day of a date
         given = set(_FIGURE.findall(question))
         return any(figure not in given for figure in _FIGURE.findall(without_dates(sentence)))

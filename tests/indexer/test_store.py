@@ -342,6 +342,8 @@ FORGERIES: dict[str, Any] = {
         **_json(r, "bank"), "sentences": {k: [] for k in _json(r, "bank")["questions"]}}),
     "gap odds as text": lambda r: ("bank.json", {
         **_json(r, "bank"), "gap_odds": {"budget": "high"}}),
+    "answer-shape lifts of the wrong length": lambda r: ("bank.json", {
+        **_json(r, "bank"), "shape_lifts": {"en": {"when": [0.5]}}}),
     "sentence offsets off the line ends": lambda r: ("sentence_offsets.npy",
                                                      _array(r, "sentence_offsets") // 2 * 2),
     "stems as a list": lambda r: ("stems.json", ["en"]),
