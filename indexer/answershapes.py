@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from indexer.models import LANGUAGES
 from indexer.wordlists import words
@@ -44,11 +44,16 @@ def without_dates(sentence: str) -> str:
     return DATES.sub(lambda m: re.sub(r"\d", " ", m.group(0)), sentence)
 
 
+# one test per shape, in the order of SHAPES
+_TESTS: tuple[Callable[[str], bool], ...] = (
+    lambda t: bool(DATES.search(t)), lambda t: bool(YEAR.search(t)),
+    lambda t: bool(_FIGURE.search(without_dates(t))), lambda t: t.count(",") >= 2,
+    lambda t: bool(_TITLE.search(t)))
+
+
 def shapes(text: str) -> tuple[bool, ...]:
     """Which of SHAPES the text has."""
-    return (bool(DATES.search(text)), bool(YEAR.search(text)),
-            bool(_FIGURE.search(without_dates(text))), text.count(",") >= 2,
-            bool(_TITLE.search(text)))
+    return tuple(test(text) for test in _TESTS)
 
 
 class ShapeTally:
@@ -90,10 +95,15 @@ class ShapeTally:
 
 
 def unmet(lifts: dict[str, list[float]], stems: Iterable[str], text: str) -> float:
-    """The largest lift a question's stems give a shape `text` lacks (0: none lacking)."""
-    has = shapes(text)
+    """The largest lift a question's stems give a shape `text` lacks (0: none lacking).
+    Shapes are tested on `text` from the most lifted down, and only those lifted at all."""
     need = [0.0] * len(SHAPES)
     for stem in stems:
         for k, lift in enumerate(lifts.get(stem, ())):
             need[k] = max(need[k], lift)
-    return max((n for n, h in zip(need, has, strict=True) if not h), default=0.0)
+    for lift, test in sorted(zip(need, _TESTS, strict=True), key=lambda pair: -pair[0]):
+        if lift <= 0.0:
+            break
+        if not test(text):
+            return lift
+    return 0.0
