@@ -3,9 +3,9 @@
 The engine answers every question with the gate open (only the low coverage floor
 GATE_MIN_COVERAGE applies). Each answer is labelled right or wrong by its question's
 expectations (every answer to a near miss is wrong) and described by bot.answers.features.
-A logistic regression (numpy, Newton's method, L2 penalty) is fitted on standardized features;
-5-fold cross-validation, folds by question, shows what the gate would do on questions it was
-not fitted on. The threshold is chosen among those that keep the cross-validated share of
+Gradient-boosted trees (bot.evaluation.boosting) are fitted on the features; 5-fold
+cross-validation, folds by question, shows what the gate would do on questions it was not
+fitted on. The threshold is chosen among those that keep the cross-validated share of
 right answers within MAX_LOSS of the open gate's and every question file at its committed floor
 (eval/targets.json), or, when no threshold keeps them all, the fewest files below one (named
 in the report, so the refit is not taken silently): the one with the most right answers plus
@@ -16,19 +16,19 @@ from __future__ import annotations
 
 import json
 import random
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import numpy.typing as npt
 
 from bot.answers import AnswerEngine
 from bot.answers.features import FEATURES
 from bot.answers.gate import GATE_FILE, OPEN, Gate
+from bot.evaluation.boosting import boost
 from bot.evaluation.questions import EvalQuestion
 from indexer.index import SearchIndex
 
-L2 = 1.0
 FOLDS = 5
 THRESHOLDS = tuple(round(0.05 * n, 2) for n in range(1, 20))
 # A threshold may cost at most this share of right answers (cross-validated) against the open
@@ -63,33 +63,11 @@ def collect(index: SearchIndex, questions: list[EvalQuestion]) -> list[Sample]:
     return samples
 
 
-def logistic(x: npt.NDArray[np.float64], y: npt.NDArray[np.float64], l2: float = L2
-             ) -> tuple[npt.NDArray[np.float64], float]:
-    """Weights and bias of an L2-regularised logistic regression (Newton's method)."""
-    n, d = x.shape
-    design = np.hstack([x, np.ones((n, 1))])
-    w = np.zeros(d + 1)
-    penalty = np.full(d + 1, l2)
-    penalty[-1] = 0.0
-    for _ in range(100):
-        p = 1 / (1 + np.exp(-np.clip(design @ w, -50, 50)))
-        grad = design.T @ (p - y) + penalty * w
-        hess = (design * (p * (1 - p))[:, None]).T @ design + np.diag(penalty + 1e-9)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.max(np.abs(step)) < 1e-9:
-            break
-    return w[:-1], float(w[-1])
-
-
 def _fit(samples: list[Sample]) -> Gate:
     x = np.array([s.features for s in samples], dtype=np.float64)
     y = np.array([s.right for s in samples], dtype=np.float64)
-    mean, scale = x.mean(axis=0), x.std(axis=0)
-    scale[scale < 1e-9] = 1.0
-    w, b = logistic((x - mean) / scale, y)
-    return Gate(FEATURES, tuple(map(float, mean)), tuple(map(float, scale)),
-                tuple(map(float, w)), b, 0.5)
+    base, trees = boost(x, y)
+    return Gate(FEATURES, base, tuple(trees), 0.5)
 
 
 def rates(samples: list[Sample], probability: list[float], threshold: float
@@ -163,9 +141,19 @@ def fit(index: SearchIndex, files: dict[str, list[EvalQuestion]],
                                "declined": round(open_rates[1], 4)},
               "cv": {str(t): {"correct": round(c, 4), "declined": round(d, 4)}
                      for t, (c, d) in table.items()}}
-    gate = Gate(gate.features, gate.mean, gate.scale, gate.weights, gate.bias, threshold, report)
-    out.write_text(json.dumps(gate.to_json(), indent=1) + "\n", "utf-8")
+    gate = Gate(gate.features, gate.base, gate.trees, threshold, report)
+    out.write_text(_gate_text(gate), "utf-8")
     return gate
+
+
+def _gate_text(gate: Gate) -> str:
+    """gate.json: the report indented, one tree a line (a refit's diff stays readable)."""
+    data = gate.to_json()
+    trees = data.pop("trees")
+    head = json.dumps(data, indent=1)[:-2]  # without the closing "\n}"
+    lines = ",\n".join("  " + json.dumps(tree, separators=(",", ":"))
+                       for tree in trees)  # type: ignore[attr-defined]
+    return f'{head},\n "trees": [\n{lines}\n ]\n}}\n'
 
 
 def print_report(gate: Gate) -> None:
@@ -183,7 +171,7 @@ def print_report(gate: Gate) -> None:
         print(f"no threshold keeps every committed set at its floors; at {gate.threshold:.2f} "
               "these fall below (eval/targets.json): "
               + ", ".join(r["below_floors"]))  # type: ignore[arg-type]
-    print("weights on standardized features:")
-    for name, weight in sorted(zip(gate.features, gate.weights, strict=True),
-                               key=lambda item: -abs(item[1])):
-        print(f"  {name:<18} {weight:+.2f}")
+    splits = Counter(gate.features[j] for tree in gate.trees for j in tree.feature if j >= 0)
+    print(f"{len(gate.trees)} trees; splits by feature:")
+    for name in gate.features:
+        print(f"  {name:<18} {splits[name]:4}")
