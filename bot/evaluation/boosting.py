@@ -28,7 +28,10 @@ Ints = npt.NDArray[np.int64]
 
 
 def boost(x: Floats, y: Floats) -> tuple[float, list[Tree]]:
-    """The base log odds and the trees, fitted to labels `y` (0 or 1) of rows `x`."""
+    """The base log odds and the trees, fitted to labels `y` (0 or 1) of rows `x` (no trees
+    for no rows)."""
+    if not len(y):
+        return 0.0, []
     cuts = [np.unique(np.quantile(column, np.linspace(0, 1, BINS + 1)[1:-1]))
             for column in x.T]
     # bin b of a value: the number of cuts at or below it, so bin ≤ k ⟺ value < cuts[k]
@@ -47,6 +50,8 @@ def boost(x: Floats, y: Floats) -> tuple[float, list[Tree]]:
 
 
 def _grow(bins: Ints, cuts: list[Floats], gradient: Floats, hessian: Floats) -> Tree:
+    """One tree, grown depth first: each node split where the gain is largest, its leaves
+    worth the learning rate times the Newton step for their rows."""
     feature: list[int] = []
     cut: list[float] = []
     left: list[int] = []

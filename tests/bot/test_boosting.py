@@ -39,6 +39,10 @@ def test_labels_that_never_change_give_a_gate_that_never_changes() -> None:
     assert gate.probability([0.0, 0.0]) == gate.probability([1.0, 1.0]) > 0.99
 
 
+def test_no_rows_no_trees() -> None:
+    assert boost(np.zeros((0, 3)), np.zeros(0)) == (0.0, [])
+
+
 def test_a_gate_walks_each_tree_to_a_leaf() -> None:
     tree = Tree(feature=(1, -1, -1), cut=(0.5, 0.0, 0.0), left=(1, -1, -1),
                 right=(2, -1, -1), value=(0.0, -2.0, 2.0))
