@@ -31,7 +31,8 @@ _DAY = r"\d{1,2}\.?"
 DATES = re.compile(rf"\b{_DAY}(?:\s*(?:[–-]|bis|to|until|and|und|sampai|hingga|dan)\s*{_DAY})?"
                    rf"\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_FIGURE = re.compile(r"\b(?!(1[89]|20)\d\d\b)\d")  # a number that is not a year
+FIGURE = r"\b(?!(1[89]|20)\d\d\b)\d"  # a number that is not a year
+_FIGURE = re.compile(FIGURE)
 _TITLE = re.compile(r"[„“\"«]")  # a quoted name of an event, a book, a program
 
 SHAPES = ("day", "year", "figure", "list", "title")

@@ -29,7 +29,6 @@ from indexer.models import LANGUAGES, GlossaryEntry, ProgramRecord, Source, Time
 from indexer.passage_store import PassageStore, PassageWriter
 from indexer.passages import Passage, passages
 from indexer.postings import PostingsWriter
-from indexer.sentences import split_sentences
 from indexer.store import (
     REBUILD_HINT,
     build_lock,
@@ -196,7 +195,8 @@ class SearchIndex:
                 open_questions[i] = gaps[p.anchor]
             for terms in by_question:
                 asking.add(terms, answered=True)
-            shaped = [shapes(s) for s in split_sentences(p.text)] if pairs else []
+            written = store.add(p)  # its sentences, as saved with it
+            shaped = [shapes(s) for s in written] if pairs else []
             for question, number in pairs:
                 if 0 <= number < len(shaped):
                     answers.add(p.language, [tokenizer.stem(w, p.language)
@@ -206,7 +206,6 @@ class SearchIndex:
                 asking.add(question_tokens(question, p.language), answered=False)
             for text in (p.text, *questions, *gaps.get(p.anchor, ())):
                 languages.add(p.language, text)
-            store.add(p)
         bm25, bank, items = postings.finish(), bank_postings.finish(), store.finish()
         tokenizer.remember(tokenizer.stems_of(shares))
         manifest = {

@@ -180,7 +180,11 @@ def _parse_spans(line: bytes, i: int, length: int) -> list[list[int] | str]:
 
 
 def _spans_line(passage: Passage) -> bytes:
-    return json.dumps(sentences.spans(passage.text), separators=(",", ":")).encode() + b"\n"
+    return _spans_json(sentences.spans(passage.text))
+
+
+def _spans_json(spans: list[list[int] | str]) -> bytes:
+    return json.dumps(spans, separators=(",", ":")).encode() + b"\n"
 
 
 class PassageWriter:
@@ -197,11 +201,14 @@ class PassageWriter:
             return io.BytesIO()
         return (self.folder / f"{name}.jsonl").open("wb")
 
-    def add(self, passage: Passage) -> None:
+    def add(self, passage: Passage) -> list[str]:
+        """Write the passage and its sentence spans; returns its sentences."""
+        found = sentences.spans(passage.text)
         for output, offsets, line in zip(self._outputs, self._offsets,
-                                         (to_line(passage), _spans_line(passage)), strict=True):
+                                         (to_line(passage), _spans_json(found)), strict=True):
             output.write(line)
             offsets.append(offsets[-1] + len(line))
+        return sentences.from_spans(passage.text, found)
 
     def finish(self) -> PassageStore:
         from indexer.store import map_file

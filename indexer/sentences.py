@@ -51,7 +51,12 @@ def remember(text: str, spans: Sequence[list[int] | str]) -> None:
     """Record the sentences of `text` as saved by `spans(text)`."""
     if len(_REMEMBERED) >= _REMEMBER_AT_MOST:
         _REMEMBERED.clear()
-    _REMEMBERED[text] = tuple(text[s[0] : s[1]] if isinstance(s, list) else s for s in spans)
+    _REMEMBERED[text] = tuple(from_spans(text, spans))
+
+
+def from_spans(text: str, spans: Sequence[list[int] | str]) -> list[str]:
+    """The sentences that `spans(text)` saved."""
+    return [text[s[0] : s[1]] if isinstance(s, list) else s for s in spans]
 
 
 def spans(text: str) -> list[list[int] | str]:

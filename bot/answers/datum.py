@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from bot.answers.lexicon import cues, raw, word_pattern
-from indexer.answershapes import without_dates
+from indexer.answershapes import FIGURE, without_dates
 from indexer.models import LANGUAGES
 from indexer.wordlists import words
 
@@ -24,7 +24,7 @@ _SHAPES = {
     "phone": r"\+?\d[\d\s().-]{6,}\d",
     "hours": r"\b\d{1,2}[:.]\d{2}\b|24/7",
     "email": r"\S+@\S+\.\w+",
-    "count": r"\b(?!(1[89]|20)\d\d\b)\d",
+    "count": FIGURE,
 }
 
 

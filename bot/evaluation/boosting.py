@@ -37,7 +37,7 @@ def boost(x: Floats, y: Floats) -> tuple[float, list[Tree]]:
     # bin b of a value: the number of cuts at or below it, so bin ≤ k ⟺ value < cuts[k]
     bins = np.stack([np.searchsorted(c, column, side="right") for c, column in zip(
         cuts, x.T, strict=True)], axis=1).astype(np.int64)
-    share = float(np.clip(y.mean(), 1e-3, 1 - 1e-3)) if len(y) else 0.5
+    share = float(np.clip(y.mean(), 1e-3, 1 - 1e-3))
     base = float(np.log(share / (1 - share)))
     margin = np.full(len(y), base)
     trees = []
@@ -86,11 +86,12 @@ def _best_split(bins: Ints, rows: Ints, gradient: Floats, hessian: Floats, g: fl
         return None
     best, found = 0.0, None
     whole = g * g / (h + L2)
+    size = BINS + 1
+    g_rows, h_rows = gradient[rows], hessian[rows]
     for j in range(bins.shape[1]):
         b = bins[rows, j]
-        size = BINS + 1
-        g_left = np.cumsum(np.bincount(b, gradient[rows], minlength=size))[:-1]
-        h_left = np.cumsum(np.bincount(b, hessian[rows], minlength=size))[:-1]
+        g_left = np.cumsum(np.bincount(b, g_rows, minlength=size))[:-1]
+        h_left = np.cumsum(np.bincount(b, h_rows, minlength=size))[:-1]
         n_left = np.cumsum(np.bincount(b, minlength=size))[:-1]
         allowed = (n_left >= MIN_LEAF) & (len(rows) - n_left >= MIN_LEAF)
         if not allowed.any():
